@@ -1,0 +1,99 @@
+/** `ai-energy-mc run <model>`: a Monte Carlo run, a summary on stdout and a results folder. */
+import { join } from 'node:path';
+import { loadModel } from '../../model/load.ts';
+import { simulate, DEFAULT_PERCENTILES } from '../../engine/simulate.ts';
+import { writeResultsDir } from '../../results/atomic-dir.ts';
+import { buildManifest } from '../../results/manifest.ts';
+import { percentilesCsv, percentilesMarkdown } from '../../results/tables.ts';
+import { formatNumber, formatPercent } from '../../results/format-number.ts';
+import type { Summary } from '../../results/types.ts';
+import type { Sampling } from '../../../workers/protocol.ts';
+import { createProgress } from '../progress.ts';
+import { textTable } from '../text-table.ts';
+import { interruptSignal } from '../interrupt.ts';
+
+export interface RunOptions {
+  readonly samples: number;
+  readonly seed: string;
+  readonly workers: number;
+  readonly sampling: Sampling;
+  readonly percentiles?: number[];
+  readonly set: Record<string, string>;
+  readonly out?: string;
+  readonly json: boolean;
+  readonly quiet: boolean;
+}
+
+export const DEFAULT_SAMPLES = 1_000_000;
+
+export async function runCommand(ref: string, options: RunOptions, argv: readonly string[]): Promise<void> {
+  const handle = await loadModel(ref, options.set);
+  const percentiles = options.percentiles ?? [...DEFAULT_PERCENTILES];
+  const progress = createProgress(`${handle.model.name}`, { quiet: options.quiet });
+  const result = await simulate(handle, {
+    samples: options.samples,
+    seed: options.seed,
+    workers: options.workers,
+    sampling: options.sampling,
+    percentiles,
+    onProgress: (done, total) => progress.update(done, total),
+    signal: interruptSignal(),
+  });
+  progress.end();
+
+  const dir = options.out ?? join('results', 'runs', handle.model.name, `${timestamp(result.startedAt)}-${safe(options.seed)}`);
+  const manifest = buildManifest({
+    handle,
+    command: ['ai-energy-mc', ...argv],
+    seed: options.seed,
+    samples: options.samples,
+    workers: options.workers,
+    sampling: options.sampling,
+    chunkSize: result.chunkSize,
+    percentiles,
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
+  });
+  const summaryJson = JSON.stringify(result.summary, null, 2) + '\n';
+  writeResultsDir(dir, {
+    'summary.json': summaryJson,
+    'distributions.json': JSON.stringify(result.distributions) + '\n',
+    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+    'percentiles.csv': percentilesCsv(result.summary),
+    'percentiles.md': percentilesMarkdown(result.summary),
+  });
+
+  if (options.json) process.stdout.write(summaryJson);
+  else process.stdout.write(`${summaryText(result.summary, manifest.wallSeconds)}\n\nResults: ${dir}\n`);
+}
+
+/** The human summary: p5/p50/p95 and mean per output, then every claim's probability. */
+export function summaryText(summary: Summary, wallSeconds: number): string {
+  const lines = [
+    `${summary.title} (${summary.model})`,
+    `${summary.samples.toLocaleString('en-US')} samples, ${summary.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, seed ${summary.seed}, ${summary.workers} worker${summary.workers === 1 ? '' : 's'}, ${wallSeconds.toFixed(2)} s`,
+    '',
+  ];
+  const keys = ['p5', 'p50', 'p95'].filter((k) => Object.values(summary.outputs)[0]?.percentiles[k] !== undefined);
+  const rows = [['output', 'unit', ...keys, 'mean', ...(Object.values(summary.outputs).some((o) => o.nonFinite > 0) ? ['non-finite'] : [])]];
+  for (const [name, o] of Object.entries(summary.outputs)) {
+    rows.push([name, o.unit, ...keys.map((k) => formatNumber(o.percentiles[k])), formatNumber(o.mean), ...(rows[0].includes('non-finite') ? [String(o.nonFinite)] : [])]);
+  }
+  lines.push(textTable(rows, { leftColumns: 2 }));
+  const claims = Object.entries(summary.claims);
+  if (claims.length > 0) {
+    lines.push('', textTable([
+      ['claim', 'probability', '95% CI', ''],
+      ...claims.map(([name, c]) => [name, formatPercent(c.probability), `${formatPercent(c.ci95[0])} – ${formatPercent(c.ci95[1])}`, c.description ?? '']),
+    ], { leftColumns: 1 }));
+  }
+  return lines.join('\n');
+}
+
+function timestamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+function safe(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40);
+}

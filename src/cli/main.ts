@@ -1,0 +1,90 @@
+/**
+ * The command line: `run`, `models`, `describe` (and the commands that later issues add).
+ * Bad input ends with one line on stderr naming the field, the value and what is allowed,
+ * and a non-zero exit; never a stack trace.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { InputError, ModelError } from '../errors.ts';
+import { AbortedError } from '../engine/runner.ts';
+import { ENGINE_VERSION } from '../version.ts';
+import { collectSet, defaultWorkers, parsePercentiles, parseSampling, parseSamples, parseSeed, parseWorkers } from './options.ts';
+import { DEFAULT_SAMPLES, runCommand } from './commands/run.ts';
+import { modelsCommand } from './commands/models.ts';
+import { describeCommand } from './commands/describe.ts';
+
+export const EXIT_INPUT = 2;
+export const EXIT_MODEL = 3;
+export const EXIT_INTERRUPTED = 130;
+
+export function buildProgram(argv: readonly string[]): Command {
+  const program = new Command('ai-energy-mc')
+    .description('Seeded, parallel Monte Carlo with honest error bars on claims about the electricity AI uses.')
+    .version(ENGINE_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('run a model: summary on stdout, results folder on disk')
+    .argument('[model]', 'built-in model name or path to a model file (.ts, .mts, .js, .mjs)', 'edunov-2023')
+    .option('-n, --samples <N>', `number of samples (default ${DEFAULT_SAMPLES.toLocaleString('en-US')})`, parseSamples, DEFAULT_SAMPLES)
+    .option('--seed <S>', 'random seed (any text); the same seed gives the same bytes for any --workers', parseSeed, '1')
+    .option('-w, --workers <W>', 'worker threads (default: one per core)', parseWorkers, defaultWorkers())
+    .addOption(new Option('--sampling <method>', 'mc (plain Monte Carlo) or lhs (Latin hypercube)').argParser(parseSampling).default('mc'))
+    .option('--percentiles <list>', 'comma-separated percentiles (default 1,5,10,25,50,75,90,95,99)', parsePercentiles)
+    .option('--set <name=dist>', "replace a parameter's distribution, e.g. --set gpus='lognormal(p5=1e6, p95=2e6)' (repeatable)", collectSet, {})
+    .option('-o, --out <dir>', 'results folder (default results/runs/<model>/<timestamp>-<seed>)')
+    .option('--json', 'print summary.json on stdout and nothing else', false)
+    .option('-q, --quiet', 'no progress bar', false)
+    .action(async (model: string, opts) => runCommand(model, opts, argv));
+
+  program
+    .command('models')
+    .description('list the built-in models')
+    .option('--json', 'machine-readable listing', false)
+    .action(async (opts) => modelsCommand(opts));
+
+  program
+    .command('describe')
+    .description("print a model's parameters with distribution, unit and source")
+    .argument('<model>', 'built-in model name or path to a model file')
+    .option('--set <name=dist>', 'show the model with a parameter replaced (repeatable)', collectSet, {})
+    .option('--json', 'machine-readable description', false)
+    .action(async (model: string, opts) => describeCommand(model, opts));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (the bin script passes it to the process). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram(argv);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (err) {
+    return reportError(err);
+  }
+}
+
+function reportError(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Commander has already printed its message (and help for --help/--version, which exit 0).
+    return err.exitCode === 0 ? 0 : EXIT_INPUT;
+  }
+  // A parser that throws inside commander arrives wrapped; unwrap to our own error.
+  const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
+  if (cause instanceof InputError) {
+    process.stderr.write(`error: ${cause.message}\n`);
+    return EXIT_INPUT;
+  }
+  if (cause instanceof ModelError) {
+    process.stderr.write(`error: ${cause.message}\n`);
+    return EXIT_MODEL;
+  }
+  if (cause instanceof AbortedError) {
+    process.stderr.write('\ninterrupted: workers stopped, no results written\n');
+    return EXIT_INTERRUPTED;
+  }
+  process.stderr.write(`internal error: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+  return 1;
+}

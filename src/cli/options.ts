@@ -1,0 +1,65 @@
+/**
+ * Command-line values, parsed and checked in one place. Each parser throws an InputError
+ * naming the flag, echoing the value and saying what is allowed.
+ */
+import { availableParallelism } from 'node:os';
+import { InputError } from '../errors.ts';
+import type { Sampling } from '../../workers/protocol.ts';
+
+/** Samples above this need a streaming quantile sketch; exact percentiles keep every value in memory. */
+export const MAX_EXACT_SAMPLES = 50_000_000;
+
+/** A positive integer, written plainly, with underscores, or in exponent form (`1e6`). */
+export function parsePositiveInteger(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
+  const value = Number(text.replaceAll('_', ''));
+  if (text.trim() === '' || !Number.isInteger(value) || value < 1) {
+    throw new InputError(flag, text, 'a whole number of at least 1 (e.g. 100000 or 1e6)');
+  }
+  if (value > max) throw new InputError(flag, text, `at most ${max.toLocaleString('en-US')}`);
+  return value;
+}
+
+export function parseSamples(text: string): number {
+  return parsePositiveInteger('--samples', text, MAX_EXACT_SAMPLES);
+}
+
+export function parseWorkers(text: string): number {
+  return parsePositiveInteger('--workers', text, 256);
+}
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+export function parseSampling(text: string): Sampling {
+  if (text === 'mc' || text === 'lhs') return text;
+  throw new InputError('--sampling', text, 'mc (plain Monte Carlo) or lhs (Latin hypercube)');
+}
+
+export function parseSeed(text: string): string {
+  if (text.trim() === '') throw new InputError('--seed', text, 'any non-empty text or number');
+  return text;
+}
+
+/** `1,5,50,95,99` → [1, 5, 50, 95, 99]; each strictly between 0 and 100, sorted, duplicates removed. */
+export function parsePercentiles(text: string): number[] {
+  const parts = text.split(',').map((s) => s.trim());
+  const values = parts.map((part) => {
+    const v = Number(part);
+    if (part === '' || !Number.isFinite(v) || v <= 0 || v >= 100) {
+      throw new InputError('--percentiles', text, `a comma-separated list of numbers strictly between 0 and 100; "${part}" is not`);
+    }
+    return v;
+  });
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+/** `--set name=dist`, repeatable; collects into a name → distribution-text map. */
+export function collectSet(text: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = text.indexOf('=');
+  const name = at > 0 ? text.slice(0, at).trim() : '';
+  const dist = at > 0 ? text.slice(at + 1).trim() : '';
+  if (!name || !dist) throw new InputError('--set', text, "name=distribution, e.g. --set gpus='lognormal(p5=1e6, p95=2e6)' or --set pue=1.2");
+  if (name in previous) throw new InputError('--set', text, `${name} is set twice`);
+  return { ...previous, [name]: dist };
+}

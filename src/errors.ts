@@ -1,0 +1,73 @@
+/**
+ * User-facing errors. Every message names the field, echoes the bad value and says
+ * what is allowed, so a user can fix the input without reading a stack trace.
+ *
+ * Errors cross the worker boundary as plain data (`toData` / `fromData`): structured
+ * clone drops the prototype of an Error subclass.
+ */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    /** Dotted path of the offending field, e.g. `parameters.gpus.sd` or `--samples`. */
+    readonly field: string,
+    /** The value as the user wrote it. */
+    readonly value: unknown,
+    /** What would have been accepted. */
+    readonly allowed: string,
+  ) {
+    super(`${field}: got ${showValue(value)}; ${allowed}`);
+  }
+}
+
+/** An error raised by a model's own code (compute or a claim), with the sample that triggered it. */
+export class ModelError extends Error {
+  override readonly name = 'ModelError';
+  constructor(message: string, readonly sample?: Readonly<Record<string, number>>) {
+    super(message);
+  }
+}
+
+export interface ErrorData {
+  readonly kind: 'InputError' | 'ModelError' | 'Error';
+  readonly message: string;
+  readonly field?: string;
+  readonly value?: string;
+  readonly allowed?: string;
+  readonly sample?: Readonly<Record<string, number>>;
+}
+
+export function toErrorData(err: unknown): ErrorData {
+  if (err instanceof InputError) {
+    return { kind: 'InputError', message: err.message, field: err.field, value: showValue(err.value), allowed: err.allowed };
+  }
+  if (err instanceof ModelError) return { kind: 'ModelError', message: err.message, sample: err.sample };
+  return { kind: 'Error', message: err instanceof Error ? err.message : String(err) };
+}
+
+export function fromErrorData(data: ErrorData): Error {
+  if (data.kind === 'InputError') {
+    const e = new InputError(data.field ?? '?', data.value, data.allowed ?? '');
+    e.message = data.message;
+    return e;
+  }
+  if (data.kind === 'ModelError') return new ModelError(data.message, data.sample);
+  return new Error(data.message);
+}
+
+/** A short, single-line rendering of any value for error messages. */
+export function showValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'function') return 'a function';
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/** True for errors whose message alone is the whole story for the user (no stack trace wanted). */
+export function isUserFacing(err: unknown): err is InputError | ModelError {
+  return err instanceof InputError || err instanceof ModelError;
+}

@@ -1,0 +1,79 @@
+/**
+ * Finding and importing a model: a built-in name (`edunov-2023`) or a path to a `.ts`, `.mts`,
+ * `.js` or `.mjs` file. TypeScript files are imported through tsx, so a user's model needs no
+ * build step. Workers call this same function with the resolved file path.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import { InputError } from '../errors.ts';
+import { resolveModel, type Overrides } from './resolve.ts';
+import type { ResolvedModel } from './types.ts';
+
+export const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models');
+const EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
+
+export interface ModelHandle {
+  /** Absolute path of the model file (what workers import). */
+  readonly file: string;
+  readonly overrides: Overrides;
+  readonly model: ResolvedModel;
+}
+
+/** Names of the built-in models: the model files directly in `models/`. */
+export function builtinModelNames(): string[] {
+  return readdirSync(MODELS_DIR)
+    .filter((f) => EXTENSIONS.includes(extname(f)) && statSync(join(MODELS_DIR, f)).isFile())
+    .map((f) => f.slice(0, -extname(f).length))
+    .sort();
+}
+
+/** The file a model reference points to: an existing path, or a built-in model's name. */
+export function modelFile(ref: string): string {
+  const asPath = resolve(ref);
+  if (existsSync(asPath) && statSync(asPath).isFile()) {
+    if (!EXTENSIONS.includes(extname(asPath))) {
+      throw new InputError('model', ref, `a model file ends in ${EXTENSIONS.join(', ')}`);
+    }
+    return asPath;
+  }
+  const looksLikePath = ref.includes('/') || ref.includes('\\') || EXTENSIONS.includes(extname(ref));
+  if (!looksLikePath) {
+    for (const ext of EXTENSIONS) {
+      const file = join(MODELS_DIR, ref + ext);
+      if (existsSync(file)) return file;
+    }
+  }
+  throw new InputError(
+    'model',
+    ref,
+    looksLikePath
+      ? 'no such file; give a path to a .ts/.mts/.js/.mjs model file or a built-in model name'
+      : `no built-in model by that name; built-in models: ${builtinModelNames().join(', ')} (or give a path to a model file)`,
+  );
+}
+
+export async function loadModel(ref: string, overrides: Overrides = {}): Promise<ModelHandle> {
+  const file = modelFile(ref);
+  const module = await importModule(file);
+  const model = resolveModel((module as { default?: unknown }).default ?? module, file, overrides);
+  return { file, overrides, model };
+}
+
+async function importModule(file: string): Promise<unknown> {
+  const url = pathToFileURL(file).href;
+  try {
+    return file.endsWith('.ts') || file.endsWith('.mts') ? await tsImport(url, import.meta.url) : await import(url);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const message = err instanceof Error ? err.message.split('\n').slice(0, 6).join('\n') : String(err);
+    throw new InputError('model', file, `the model file could not be loaded: ${message}`);
+  }
+}
+
+/** SHA-256 of the model file, for the manifest. */
+export function fileSha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}

@@ -1,0 +1,93 @@
+/**
+ * The model format: a user-facing contract. A model file's default export is plain data
+ * plus one `compute` function, so it needs no import to be written; `defineModel` only adds types.
+ *
+ * ```ts
+ * export default {
+ *   name: 'ishigami',
+ *   parameters: { x1: { dist: 'uniform', min: -Math.PI, max: Math.PI, source: 'Ishigami & Homma 1990' }, … },
+ *   outputs: { y: { unit: '1' } },
+ *   compute: (p) => ({ y: Math.sin(p.x1) + 7 * Math.sin(p.x2) ** 2 + 0.1 * p.x3 ** 4 * Math.sin(p.x1) }),
+ *   claims: { positive: (o) => o.y > 0 },
+ * };
+ * ```
+ */
+import type { Distribution } from '../distributions/types.ts';
+
+/** Documentation fields any parameter may carry next to its distribution. */
+export interface ParameterDocs {
+  readonly unit?: string;
+  /** Publication or dataset, year, and what it measured; or why a judgement range was chosen. */
+  readonly source?: string;
+  readonly description?: string;
+}
+
+/**
+ * A parameter as written: a distribution spec object (`{ dist: 'normal', mean: 1, sd: 0.1, unit, source }`),
+ * a bare number (a constant), or a distribution string (`'lognormal(p5=1e6, p95=2e6)'`).
+ */
+export type ParameterInput = number | string | (ParameterDocs & { readonly dist: string; readonly [field: string]: unknown });
+
+export interface OutputSpec {
+  readonly unit?: string;
+  readonly description?: string;
+}
+
+export type Values<K extends string> = { readonly [key in K]: number };
+
+/** A claim is a predicate over one sample's outputs (and, if wanted, its inputs). */
+export type ClaimFn<P extends string, O extends string> = (outputs: Values<O>, params: Values<P>) => boolean;
+export type ClaimInput<P extends string, O extends string> =
+  | ClaimFn<P, O>
+  | { readonly description?: string; readonly test: ClaimFn<P, O> };
+
+export interface ModelDefinition<P extends string = string, O extends string = string> {
+  readonly name: string;
+  readonly title?: string;
+  readonly description?: string;
+  readonly parameters: { readonly [key in P]: ParameterInput };
+  readonly outputs: { readonly [key in O]: OutputSpec };
+  readonly compute: (params: Values<P>) => Values<O>;
+  readonly claims?: { readonly [name: string]: ClaimInput<P, O> };
+  /** Rank correlations between pairs of inputs, imposed by Iman–Conover: `[['a', 'b', 0.6], …]`. */
+  readonly correlations?: ReadonlyArray<readonly [P, P, number]>;
+}
+
+/** Types a model file without changing it: `export default defineModel({ … })`. */
+export function defineModel<P extends string, O extends string>(model: ModelDefinition<P, O>): ModelDefinition<P, O> {
+  return model;
+}
+
+export interface ResolvedParameter extends ParameterDocs {
+  readonly name: string;
+  readonly dist: Distribution;
+  /** The spec as written (for describe and the manifest). */
+  readonly spec: ParameterInput;
+  /** The `--set` text that replaced the model file's distribution, if any. */
+  readonly overridden?: string;
+}
+
+export interface ResolvedClaim {
+  readonly name: string;
+  readonly description?: string;
+  readonly test: ClaimFn<string, string>;
+}
+
+export interface ResolvedOutput extends OutputSpec {
+  readonly name: string;
+}
+
+/**
+ * The validated model: the one object that sampling, workers and analyses share,
+ * as SALib's `problem` is. Parameter, output and claim order is the model file's order.
+ */
+export interface ResolvedModel {
+  readonly name: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly parameters: readonly ResolvedParameter[];
+  readonly outputs: readonly ResolvedOutput[];
+  readonly claims: readonly ResolvedClaim[];
+  readonly correlations: ReadonlyArray<readonly [string, string, number]>;
+  readonly compute: (params: Values<string>) => Values<string>;
+}

@@ -1,0 +1,48 @@
+/**
+ * Percentile tables: `percentiles.csv` (full precision, for scripts) and `percentiles.md`
+ * (rounded, for people), one row per output; claims follow in the Markdown.
+ */
+import type { Summary } from './types.ts';
+import { formatNumber, formatPercent } from './format-number.ts';
+
+export function percentilesCsv(summary: Summary): string {
+  const keys = percentileKeys(summary);
+  const header = ['output', 'unit', 'count', 'nonFinite', 'mean', 'sd', 'min', ...keys, 'max', 'meanCI95Low', 'meanCI95High'];
+  const rows = Object.entries(summary.outputs).map(([name, o]) => [
+    name, o.unit, o.count, o.nonFinite, o.mean, o.sd, o.min, ...keys.map((k) => o.percentiles[k]), o.max, o.meanCI95[0], o.meanCI95[1],
+  ]);
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+export function percentilesMarkdown(summary: Summary): string {
+  const keys = percentileKeys(summary);
+  const lines = [
+    `# ${summary.title}`,
+    '',
+    `Model \`${summary.model}\`, ${summary.samples.toLocaleString('en-US')} samples (${summary.sampling}), seed ${summary.seed}, engine ${summary.engineVersion}. Percentiles: ${summary.percentileMethod}.`,
+    '',
+    `| output | unit | mean | ${keys.join(' | ')} | non-finite |`,
+    `|---|---|---:|${keys.map(() => '---:').join('|')}|---:|`,
+    ...Object.entries(summary.outputs).map(
+      ([name, o]) => `| ${name} | ${o.unit} | ${formatNumber(o.mean)} | ${keys.map((k) => formatNumber(o.percentiles[k])).join(' | ')} | ${o.nonFinite} |`,
+    ),
+  ];
+  const claims = Object.entries(summary.claims);
+  if (claims.length > 0) {
+    lines.push('', '| claim | probability | 95% CI | description |', '|---|---:|---|---|');
+    for (const [name, c] of claims) {
+      lines.push(`| ${name} | ${formatPercent(c.probability)} | ${formatPercent(c.ci95[0])} – ${formatPercent(c.ci95[1])} | ${c.description ?? ''} |`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function percentileKeys(summary: Summary): string[] {
+  const first = Object.values(summary.outputs)[0];
+  return first ? Object.keys(first.percentiles) : [];
+}
+
+function csvCell(v: string | number): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  return /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}

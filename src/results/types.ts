@@ -1,0 +1,104 @@
+/**
+ * The shapes of the files in a results folder. These names are a contract: users and
+ * tests script against them. Add fields; never rename one.
+ */
+
+export type Interval = [lo: number, hi: number];
+
+export interface OutputSummary {
+  readonly unit: string;
+  /** Finite samples that entered the statistics. */
+  readonly count: number;
+  /** Samples where compute returned NaN or ±Infinity for this output (excluded from statistics). */
+  readonly nonFinite: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly min: number;
+  readonly max: number;
+  readonly meanCI95: Interval;
+  /** Keys are `p` plus the percentile as written: `p5`, `p50`, `p2.5`, `p97.5`. */
+  readonly percentiles: Readonly<Record<string, number>>;
+  readonly percentileCI95: Readonly<Record<string, Interval>>;
+}
+
+export interface ClaimSummary {
+  readonly probability: number;
+  readonly ci95: Interval;
+  /** Samples where the claim held / was evaluated. */
+  readonly holds: number;
+  readonly count: number;
+  readonly description?: string;
+}
+
+export interface Summary {
+  readonly model: string;
+  readonly title: string;
+  readonly samples: number;
+  readonly seed: string;
+  readonly workers: number;
+  readonly sampling: 'mc' | 'lhs';
+  readonly engineVersion: string;
+  /** `'exact'` (order statistics of every sample) or the sketch's name. */
+  readonly percentileMethod: string;
+  readonly outputs: Readonly<Record<string, OutputSummary>>;
+  readonly claims: Readonly<Record<string, ClaimSummary>>;
+}
+
+/** `distributions.json`: what the charts need beyond summary.json, from the same samples. */
+export interface OutputDistribution {
+  readonly unit: string;
+  /** A fine quantile grid: `x[i]` is the `p[i]` quantile (p in (0, 1)). */
+  readonly quantiles: { readonly p: readonly number[]; readonly x: readonly number[] };
+  /** Counts of finite samples in bins; `edges.length === counts.length + 1`. */
+  readonly histogram: { readonly scale: 'linear' | 'log'; readonly edges: readonly number[]; readonly counts: readonly number[] };
+  /** Running estimates at growing sample counts (prefixes of the chunk sequence). */
+  readonly convergence: {
+    readonly n: readonly number[];
+    readonly mean: readonly number[];
+    readonly meanCI95: readonly Interval[];
+    readonly p50: readonly number[];
+    readonly p95: readonly number[];
+    readonly p95CI95: readonly Interval[];
+  };
+}
+
+export interface Distributions {
+  readonly model: string;
+  readonly outputs: Readonly<Record<string, OutputDistribution>>;
+}
+
+export interface ManifestParameter {
+  readonly dist: string;
+  readonly label: string;
+  readonly params: Readonly<Record<string, number | readonly number[]>>;
+  readonly unit?: string;
+  readonly source?: string;
+  readonly description?: string;
+  /** Set when `--set` replaced the model file's distribution. */
+  readonly overridden?: string;
+}
+
+/** `manifest.json`: everything needed to say what produced a results folder. */
+export interface Manifest {
+  readonly model: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly modelFile: string;
+  readonly modelFileSha256: string;
+  readonly command: readonly string[];
+  readonly seed: string;
+  readonly samples: number;
+  readonly workers: number;
+  readonly sampling: string;
+  readonly chunkSize: number;
+  readonly percentiles: readonly number[];
+  readonly overrides: Readonly<Record<string, string>>;
+  readonly parameters: Readonly<Record<string, ManifestParameter>>;
+  readonly outputs: Readonly<Record<string, { readonly unit?: string; readonly description?: string }>>;
+  readonly claims: Readonly<Record<string, { readonly description?: string }>>;
+  readonly correlations: ReadonlyArray<readonly [string, string, number]>;
+  readonly versions: Readonly<Record<string, string>>;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly wallSeconds: number;
+}

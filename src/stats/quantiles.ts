@@ -1,0 +1,65 @@
+/**
+ * Exact sample quantiles and their distribution-free confidence intervals, from one
+ * multi-rank selection over all the samples.
+ *
+ * Quantile: Hyndman & Fan (1996) type 7, the default of R's `quantile` and of numpy:
+ * h = (n − 1)p, linear interpolation between the order statistics at floor(h) and floor(h) + 1.
+ *
+ * 95% interval: the order statistics X(l) and X(u) with l, u = np ∓ z·√(np(1 − p)) (rounded
+ * outwards), the normal approximation to the binomial count of samples below the true
+ * quantile (Conover 1999, "Practical Nonparametric Statistics", §3.2). It needs no assumption
+ * about the output's distribution.
+ *
+ * @example
+ * const v = Float64Array.from({ length: 101 }, (_, i) => i);
+ * quantiles(v, 101, [0.5]).values[0]; // 50
+ */
+import { selectRanks } from './select.ts';
+import { Z95 } from './normal-z.ts';
+import type { Interval } from '../results/types.ts';
+
+export interface QuantileResult {
+  readonly values: number[];
+  readonly ci95: Interval[];
+}
+
+/** 0-based ranks (lower, upper) and weight of the upper one, for Hyndman–Fan type 7. */
+export function type7Ranks(n: number, p: number): { lo: number; hi: number; w: number } {
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  return { lo, hi: Math.min(lo + 1, n - 1), w: h - lo };
+}
+
+/** 0-based ranks of the order statistics bounding a 95% interval for the p-quantile. */
+export function quantileCIRanks(n: number, p: number): [number, number] {
+  const centre = n * p;
+  const half = Z95 * Math.sqrt(n * p * (1 - p));
+  const l = Math.max(1, Math.floor(centre - half));
+  const u = Math.min(n, Math.ceil(centre + half) + 1);
+  return [l - 1, u - 1];
+}
+
+/**
+ * Quantiles at probabilities `ps` (each in [0, 1]) of `values[0..n)`, with 95% intervals.
+ * Reorders `values` in place (it is a selection, not a sort). NaN for an empty sample.
+ */
+export function quantiles(values: Float64Array, n: number, ps: readonly number[]): QuantileResult {
+  if (n === 0) return { values: ps.map(() => NaN), ci95: ps.map((): Interval => [NaN, NaN]) };
+  const ranks: number[] = [];
+  for (const p of ps) {
+    const r = type7Ranks(n, p);
+    const [l, u] = quantileCIRanks(n, p);
+    ranks.push(r.lo, r.hi, l, u);
+  }
+  selectRanks(values, n, ranks);
+  return {
+    values: ps.map((p) => {
+      const r = type7Ranks(n, p);
+      return r.w === 0 ? values[r.lo] : values[r.lo] + r.w * (values[r.hi] - values[r.lo]);
+    }),
+    ci95: ps.map((p): Interval => {
+      const [l, u] = quantileCIRanks(n, p);
+      return [values[l], values[u]];
+    }),
+  };
+}

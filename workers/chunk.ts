@@ -1,0 +1,100 @@
+/**
+ * What a worker does with one chunk, as pure functions of (model, task): testable without
+ * threads, and the in-process runner calls exactly this code.
+ *
+ * Per chunk: draw each parameter's column (plain Monte Carlo through `dist.fill`, or a Latin
+ * hypercube through `dist.quantile`), impose rank correlations if the model has any, run the
+ * generated kernel, and return compact per-output arrays.
+ */
+import { ModelError } from '../src/errors.ts';
+import { chunkRandom } from '../src/engine/plan.ts';
+import { momentsOf } from '../src/stats/moments.ts';
+import { fillLatinHypercube } from '../src/sampling/lhs.ts';
+import { imposeRankCorrelation } from '../src/sampling/iman-conover.ts';
+import { correlationTarget } from '../src/sampling/correlation-matrix.ts';
+import type { ResolvedModel, ResolvedParameter } from '../src/model/types.ts';
+import { buildEvaluateKernel, buildSimulateKernel, type KernelFailure } from './kernel.ts';
+import type { EvaluateResult, EvaluateTask, SimulateResult, SimulateTask } from './protocol.ts';
+
+export interface ChunkRunner {
+  simulate(task: SimulateTask): SimulateResult;
+  evaluate(task: EvaluateTask): EvaluateResult;
+}
+
+export function createChunkRunner(model: ResolvedModel): ChunkRunner {
+  const varying = model.parameters.filter((p) => !p.dist.isConstant);
+  const target = correlationTarget(model.correlations, model.parameters.map((p) => p.name), (name) =>
+    model.parameters.some((p) => p.name === name && p.dist.isConstant),
+  );
+  const correlated = target ? target.names.map((name) => varying.findIndex((p) => p.name === name)) : [];
+  const simulateKernel = buildSimulateKernel(model);
+  const evaluateKernel = buildEvaluateKernel(model);
+  const m = model.outputs.length;
+  const finite = new Int32Array(m);
+  const nonFinite = new Int32Array(m);
+  const holds = new Int32Array(model.claims.length);
+  // Scratch buffers grow to the largest chunk seen and are then reused chunk after chunk.
+  let capacity = 0;
+  let cols: Float64Array[] = [];
+  let outs: Float64Array[] = [];
+  let perm = new Int32Array(0);
+  const ensure = (n: number) => {
+    if (n <= capacity) return;
+    capacity = n;
+    cols = varying.map(() => new Float64Array(n));
+    outs = model.outputs.map(() => new Float64Array(n));
+    perm = new Int32Array(n);
+  };
+
+  return {
+    simulate(task) {
+      const n = task.size;
+      ensure(n);
+      const random = chunkRandom(task.seed, task.chunk);
+      for (let j = 0; j < varying.length; j++) {
+        if (task.sampling === 'lhs') fillLatinHypercube(varying[j].dist, random, cols[j], perm, n);
+        else varying[j].dist.fill(random, cols[j], 0, n);
+      }
+      if (target) imposeRankCorrelation(correlated.map((j) => cols[j]), n, target, random);
+      check(simulateKernel(n, cols, outs, finite, nonFinite, holds), model, varying, cols);
+      const values = outs.map((o, j) => o.slice(0, finite[j]));
+      return {
+        kind: 'simulate',
+        chunk: task.chunk,
+        size: n,
+        values,
+        moments: values.map((v) => momentsOf(v, v.length)),
+        nonFinite: Array.from(nonFinite),
+        holds: Array.from(holds),
+      };
+    },
+
+    evaluate(task) {
+      const n = task.rows;
+      const k = varying.length;
+      if (task.unit.length !== n * k) {
+        throw new Error(`design chunk ${task.chunk} has ${task.unit.length} values; expected ${n} rows × ${k} parameters`);
+      }
+      const columns = varying.map(() => new Float64Array(n));
+      for (let j = 0; j < k; j++) {
+        const dist = varying[j].dist;
+        const col = columns[j];
+        for (let i = 0; i < n; i++) col[i] = dist.quantile(task.unit[i * k + j]);
+      }
+      const outputs = model.outputs.map(() => new Float64Array(n));
+      const claims = model.claims.map(() => new Uint8Array(n));
+      check(evaluateKernel(n, columns, outputs, claims), model, varying, columns);
+      return { kind: 'evaluate', chunk: task.chunk, rows: n, outputs, claims };
+    },
+  };
+}
+
+/** Turns a kernel failure into a ModelError that carries the offending sample's parameters. */
+function check(failure: KernelFailure | null, model: ResolvedModel, varying: readonly ResolvedParameter[], cols: readonly Float64Array[]): void {
+  if (!failure) return;
+  const sample: Record<string, number> = {};
+  for (const p of model.parameters) sample[p.name] = p.dist.isConstant ? p.dist.mean : cols[varying.indexOf(p)][failure.index];
+  const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
+  const shown = Object.entries(sample).map(([k, v]) => `${k}=${v}`).join(', ');
+  throw new ModelError(`model ${model.name}: ${failure.where} threw "${reason}" for the sample ${shown}`, sample);
+}

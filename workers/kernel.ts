@@ -1,0 +1,117 @@
+/**
+ * The hot inner loop, generated once per model and worker.
+ *
+ * A generic loop would write parameters with computed keys (`p[names[j]] = …`) and read
+ * outputs the same way, which V8 treats as megamorphic dictionary access. Generating the loop
+ * with the model's own names as literal keys gives one stable object shape and monomorphic
+ * property access: the difference between ~2 and ~10 million samples per second. The generated
+ * source contains only JSON-quoted names and indices; all values arrive as arguments.
+ *
+ * Nothing is allocated per sample by the engine: the parameter object is reused, outputs go
+ * into preallocated typed arrays. (The object `compute` returns is the model's own.)
+ */
+import type { ResolvedModel, Values } from '../src/model/types.ts';
+
+export interface KernelColumns {
+  /** One column per non-constant parameter, in model order. */
+  readonly params: readonly Float64Array[];
+}
+
+/** Per-sample failure: which sample, and what compute or a claim threw. */
+export interface KernelFailure {
+  readonly index: number;
+  readonly error: unknown;
+  readonly where: string;
+}
+
+/**
+ * Simulation kernel: writes each output's finite values compactly into `outs[j]`, counts
+ * non-finite ones, and counts the samples where each claim holds.
+ * Returns null, or the first failure.
+ */
+export type SimulateKernel = (
+  n: number,
+  cols: readonly Float64Array[],
+  outs: readonly Float64Array[],
+  finite: Int32Array,
+  nonFinite: Int32Array,
+  holds: Int32Array,
+) => KernelFailure | null;
+
+/** Design kernel: writes raw outputs row by row (NaN kept) and claim indicators. */
+export type EvaluateKernel = (
+  n: number,
+  cols: readonly Float64Array[],
+  outs: readonly Float64Array[],
+  claims: readonly Uint8Array[],
+) => KernelFailure | null;
+
+type Compute = (p: Values<string>) => Values<string>;
+type Claim = (o: Values<string>, p: Values<string>) => boolean;
+
+function parts(model: ResolvedModel) {
+  const q = (s: string) => JSON.stringify(s);
+  const varying = model.parameters.map((p, i) => ({ p, i })).filter(({ p }) => !p.dist.isConstant);
+  const constants = model.parameters.map((p) => (p.dist.isConstant ? p.dist.mean : 0));
+  const literal = `{ ${model.parameters.map((p, i) => `${q(p.name)}: consts[${i}]`).join(', ')} }`;
+  const colDecl = varying.map((_, j) => `const c${j} = cols[${j}];`).join('\n');
+  const assign = varying.map(({ p }, j) => `p[${q(p.name)}] = c${j}[i];`).join('\n');
+  return { q, constants, literal, colDecl, assign };
+}
+
+export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
+  const { q, constants, literal, colDecl, assign } = parts(model);
+  const outs = model.outputs;
+  const claims = model.claims;
+  const body = `
+    return function simulate(n, cols, outs, finite, nonFinite, holds) {
+      ${colDecl}
+      ${outs.map((_, j) => `const o${j} = outs[${j}]; let k${j} = 0, nf${j} = 0;`).join('\n')}
+      ${claims.map((_, j) => `let h${j} = 0;`).join('\n')}
+      const p = ${literal};
+      let i = 0, where = 'compute';
+      try {
+        for (; i < n; i++) {
+          ${assign}
+          where = 'compute';
+          const o = compute(p);
+          let y;
+          ${outs.map((o, j) => `y = o[${q(o.name)}]; if (y - y === 0) o${j}[k${j}++] = y; else nf${j}++;`).join('\n')}
+          ${claims.map((c, j) => `where = ${q(`claim ${c.name}`)}; if (claims[${j}](o, p)) h${j}++;`).join('\n')}
+        }
+      } catch (error) {
+        return { index: i, error, where };
+      }
+      ${outs.map((_, j) => `finite[${j}] = k${j}; nonFinite[${j}] = nf${j};`).join('\n')}
+      ${claims.map((_, j) => `holds[${j}] = h${j};`).join('\n')}
+      return null;
+    };`;
+  const make = new Function('compute', 'claims', 'consts', body) as (c: Compute, cl: Claim[], k: number[]) => SimulateKernel;
+  return make(model.compute, claims.map((c) => c.test), constants);
+}
+
+export function buildEvaluateKernel(model: ResolvedModel): EvaluateKernel {
+  const { q, constants, literal, colDecl, assign } = parts(model);
+  const body = `
+    return function evaluate(n, cols, outs, claimOut) {
+      ${colDecl}
+      ${model.outputs.map((_, j) => `const o${j} = outs[${j}];`).join('\n')}
+      ${model.claims.map((_, j) => `const q${j} = claimOut[${j}];`).join('\n')}
+      const p = ${literal};
+      let i = 0, where = 'compute';
+      try {
+        for (; i < n; i++) {
+          ${assign}
+          where = 'compute';
+          const o = compute(p);
+          ${model.outputs.map((o, j) => `o${j}[i] = o[${q(o.name)}];`).join('\n')}
+          ${model.claims.map((c, j) => `where = ${q(`claim ${c.name}`)}; q${j}[i] = claims[${j}](o, p) ? 1 : 0;`).join('\n')}
+        }
+      } catch (error) {
+        return { index: i, error, where };
+      }
+      return null;
+    };`;
+  const make = new Function('compute', 'claims', 'consts', body) as (c: Compute, cl: Claim[], k: number[]) => EvaluateKernel;
+  return make(model.compute, model.claims.map((c) => c.test), constants);
+}

@@ -1,0 +1,67 @@
+/**
+ * Messages between the main thread and the workers. Everything here is structured-clone
+ * data; large arrays travel as transferable buffers, never as arrays of objects.
+ */
+import type { ErrorData } from '../src/errors.ts';
+import type { Moments } from '../src/stats/moments.ts';
+
+export type Sampling = 'mc' | 'lhs';
+
+export interface SimulateTask {
+  readonly kind: 'simulate';
+  readonly chunk: number;
+  readonly size: number;
+  readonly seed: string;
+  readonly sampling: Sampling;
+}
+
+export interface EvaluateTask {
+  readonly kind: 'evaluate';
+  readonly chunk: number;
+  readonly rows: number;
+  /** Row-major rows × k points in the unit hypercube, k = the model's non-constant parameters. */
+  readonly unit: Float64Array;
+}
+
+export type Task = SimulateTask | EvaluateTask;
+
+export interface SimulateResult {
+  readonly kind: 'simulate';
+  readonly chunk: number;
+  readonly size: number;
+  /** Per output: its finite values, in sample order. */
+  readonly values: Float64Array[];
+  /** Per output: moments of its finite values (computed in the worker, merged in chunk order). */
+  readonly moments: Moments[];
+  readonly nonFinite: number[];
+  /** Per claim: how many samples it held for. */
+  readonly holds: number[];
+}
+
+export interface EvaluateResult {
+  readonly kind: 'evaluate';
+  readonly chunk: number;
+  readonly rows: number;
+  /** Per output: raw values, one per row (NaN and ±Infinity kept). */
+  readonly outputs: Float64Array[];
+  /** Per claim: 1 where it held. */
+  readonly claims: Uint8Array[];
+}
+
+export type TaskResult = SimulateResult | EvaluateResult;
+
+export interface WorkerInit {
+  readonly file: string;
+  readonly overrides: Readonly<Record<string, string>>;
+}
+
+export type WorkerMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'result'; readonly result: TaskResult }
+  | { readonly type: 'error'; readonly error: ErrorData };
+
+/** Buffers to hand over rather than copy. */
+export function transferList(result: TaskResult): ArrayBuffer[] {
+  const arrays = result.kind === 'simulate' ? result.values : [...result.outputs, ...result.claims];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}
