@@ -1,6 +1,6 @@
 /**
  * Exact sample quantiles and their distribution-free confidence intervals, from one
- * multi-rank selection over all the samples.
+ * radix selection of all the order statistics they need (the input is not reordered).
  *
  * Quantile: Hyndman & Fan (1996) type 7, the default of R's `quantile` and of numpy:
  * h = (n − 1)p, linear interpolation between the order statistics at floor(h) and floor(h) + 1.
@@ -14,7 +14,7 @@
  * const v = Float64Array.from({ length: 101 }, (_, i) => i);
  * quantiles(v, 101, [0.5]).values[0]; // 50
  */
-import { selectRanks } from './select.ts';
+import { orderStatistics } from './order-statistics.ts';
 import { Z95 } from './normal-z.ts';
 import type { Interval } from '../results/types.ts';
 
@@ -40,8 +40,8 @@ export function quantileCIRanks(n: number, p: number): [number, number] {
 }
 
 /**
- * Quantiles at probabilities `ps` (each in [0, 1]) of `values[0..n)`, with 95% intervals.
- * Reorders `values` in place (it is a selection, not a sort). NaN for an empty sample.
+ * Quantiles at probabilities `ps` (each in [0, 1]) of the finite values `values[0..n)`,
+ * with 95% intervals. NaN for an empty sample.
  */
 export function quantiles(values: Float64Array, n: number, ps: readonly number[]): QuantileResult {
   if (n === 0) return { values: ps.map(() => NaN), ci95: ps.map((): Interval => [NaN, NaN]) };
@@ -51,15 +51,12 @@ export function quantiles(values: Float64Array, n: number, ps: readonly number[]
     const [l, u] = quantileCIRanks(n, p);
     ranks.push(r.lo, r.hi, l, u);
   }
-  selectRanks(values, n, ranks);
+  const x = orderStatistics(values, n, ranks);
   return {
-    values: ps.map((p) => {
-      const r = type7Ranks(n, p);
-      return r.w === 0 ? values[r.lo] : values[r.lo] + r.w * (values[r.hi] - values[r.lo]);
+    values: ps.map((p, i) => {
+      const w = type7Ranks(n, p).w;
+      return w === 0 ? x[4 * i] : x[4 * i] + w * (x[4 * i + 1] - x[4 * i]);
     }),
-    ci95: ps.map((p): Interval => {
-      const [l, u] = quantileCIRanks(n, p);
-      return [values[l], values[u]];
-    }),
+    ci95: ps.map((_, i): Interval => [x[4 * i + 2], x[4 * i + 3]]),
   };
 }

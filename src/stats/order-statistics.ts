@@ -1,0 +1,88 @@
+/**
+ * Exact order statistics by radix selection: the values at several ranks of a Float64Array,
+ * without sorting it and without reordering it.
+ *
+ * A double's bit pattern, with all bits flipped for negatives and only the sign bit flipped
+ * otherwise, sorts as an unsigned integer in the same order as the numbers (Knuth, TAOCP
+ * vol. 3, §5.2.5, on radix keys for floating point). Each level reads one 16-bit digit of that
+ * 64-bit key, most significant first: one pass counts the values per digit (a table small
+ * enough to stay in cache), prefix sums say which digit holds each wanted rank, and a second
+ * pass copies out only those values. Buckets small enough are sorted; bigger ones go down a
+ * level with the next digit. The cost is a few linear passes, several times less than a full
+ * sort or a multi-rank quickselect at 10^6–10^7 samples, and it does not grow with the number
+ * of ranks the way sorting the buckets would.
+ *
+ * @example
+ * orderStatistics(new Float64Array([5, -1, 4, 2, 3]), 5, [0, 2, 4]); // Float64Array [-1, 3, 5]
+ */
+const DIGITS = 1 << 16;
+const SMALL = 2048;
+
+/** Values at the 0-based `ranks` of `values[0..n)` in sorted order. NaN must not be present. */
+export function orderStatistics(values: Float64Array, n: number, ranks: readonly number[]): Float64Array {
+  const result = new Float64Array(ranks.length);
+  for (const r of ranks) if (!(Number.isInteger(r) && r >= 0 && r < n)) throw new RangeError(`rank ${r} is outside 0..${n - 1}`);
+  const wanted = ranks.map((rank, at) => ({ rank, at })).sort((a, b) => a.rank - b.rank);
+  if (wanted.length > 0) select(values, n, wanted, 0, result);
+  return result;
+}
+
+interface Wanted {
+  readonly rank: number;
+  readonly at: number;
+}
+
+function select(values: Float64Array, n: number, wanted: readonly Wanted[], level: number, result: Float64Array): void {
+  if (n <= SMALL || level === 4) {
+    const sorted = values.slice(0, n).sort();
+    for (const w of wanted) result[w.at] = sorted[w.rank];
+    return;
+  }
+  const words = new Int32Array(values.buffer, values.byteOffset, 2 * n);
+  const counts = new Uint32Array(DIGITS);
+  for (let i = 0; i < n; i++) counts[digit(words[2 * i + 1], words[2 * i], level)]++;
+
+  // Which digit holds each wanted rank, and the rank within that digit's bucket.
+  const buckets = new Map<number, Wanted[]>();
+  let d = 0;
+  let below = 0;
+  for (const w of wanted) {
+    while (below + counts[d] <= w.rank) below += counts[d++];
+    const inBucket = buckets.get(d) ?? [];
+    inBucket.push({ rank: w.rank - below, at: w.at });
+    buckets.set(d, inBucket);
+  }
+  // Copy out the values of the wanted buckets only (slot numbers stored in place of counts).
+  const slots: Float64Array[] = [];
+  const fill: number[] = [];
+  const slotOf = new Int32Array(DIGITS).fill(-1);
+  for (const b of buckets.keys()) {
+    slotOf[b] = slots.length;
+    slots.push(new Float64Array(counts[b]));
+    fill.push(0);
+  }
+  for (let i = 0; i < n; i++) {
+    const s = slotOf[digit(words[2 * i + 1], words[2 * i], level)];
+    if (s >= 0) slots[s][fill[s]++] = values[i];
+  }
+  for (const [b, inBucket] of buckets) {
+    const slot = slots[slotOf[b]];
+    select(slot, slot.length, inBucket, level + 1, result);
+  }
+}
+
+/** 16-bit digit `level` (0 = most significant) of the order-preserving 64-bit key of a double. */
+function digit(hi: number, lo: number, level: number): number {
+  // Negatives: flip every bit; others: flip the sign bit. All int32 arithmetic.
+  const negative = hi < 0;
+  switch (level) {
+    case 0:
+      return (negative ? ~hi : hi ^ -0x80000000) >>> 16;
+    case 1:
+      return (negative ? ~hi : hi) & 0xffff;
+    case 2:
+      return (negative ? ~lo : lo) >>> 16;
+    default:
+      return (negative ? ~lo : lo) & 0xffff;
+  }
+}
