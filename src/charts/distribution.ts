@@ -126,11 +126,25 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
           ],
         },
       },
-      {
-        data: { values: reactorRules },
-        mark: { type: 'text', angle: 270, align: 'right', baseline: 'bottom', dx: -6, dy: -3, fontSize: 11, fontWeight: 600, color: colours.reference },
-        encoding: { x: { ...x, field: 'value' }, y: { value: 0 }, text: { field: 'label' } },
-      },
+      // Labels run down beside their rule, over a white halo so they stay legible on the bars.
+      ...(['white', colours.reference] as const).map(
+        (colour): LayerEntry => ({
+          data: { values: reactorRules },
+          mark: {
+            type: 'text',
+            angle: 270,
+            align: 'right',
+            baseline: 'bottom',
+            dx: -6,
+            dy: -3,
+            fontSize: 11,
+            fontWeight: 600,
+            color: colour,
+            ...(colour === 'white' ? { stroke: 'white', strokeWidth: 4, strokeJoin: 'round' as const } : {}),
+          },
+          encoding: { x: { ...x, field: 'value' }, y: { value: 0 }, text: { field: 'label' } },
+        }),
+      ),
     );
   }
 

@@ -27,10 +27,27 @@ export function formatPercent(p: number): string {
 
 /** `lo–hi` with both ends formatted by `f`. */
 export function formatInterval(interval: readonly [number, number], f: (x: number) => string = formatNumber): string {
-  return `${f(interval[0])}–${f(interval[1])}`;
+  return joinInterval(f(interval[0]), f(interval[1]));
+}
+
+/** `lo–hi`, or `lo to hi` when a minus sign would make the dash ambiguous. */
+function joinInterval(lo: string, hi: string): string {
+  return lo.startsWith('-') || hi.startsWith('-') ? `${lo} to ${hi}` : `${lo}–${hi}`;
 }
 
 /** A count with thousands separators. @example formatCount(1000000) // '1,000,000' */
 export function formatCount(n: number): string {
   return Number.isFinite(n) ? new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(n) : String(n);
+}
+
+/**
+ * An interval with just enough significant figures (3 to 7) that its ends differ, so a
+ * tight confidence interval does not print as "13–13".
+ *
+ * @example formatIntervalDistinct([12.9933, 13.0067]) // '12.99–13.01'
+ */
+export function formatIntervalDistinct(interval: readonly [number, number]): string {
+  let digits = 3;
+  while (digits < 7 && formatNumber(interval[0], digits) === formatNumber(interval[1], digits)) digits++;
+  return joinInterval(formatNumber(interval[0], digits), formatNumber(interval[1], digits));
 }

@@ -8,15 +8,16 @@
  * `@expo-google-fonts/inter` and told not to load system fonts, so the PNG's text looks the
  * same on every machine, including one with no fonts installed.
  *
- * Headless vega has no canvas to measure text and estimates label widths from the font
- * size; layout is therefore a little looser than in the browser, never clipped.
+ * Headless vega has no canvas to measure text; `text-metrics.ts` gives it Inter's advance
+ * widths so the layout matches the browser's and the PNG's glyphs.
  */
-import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { View, parse } from 'vega';
 import type { LoggerInterface, Spec as VegaSpec } from 'vega';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
+import { interFontFiles } from './fonts.ts';
+import { useInterTextMetrics } from './text-metrics.ts';
 
 export class ChartRenderError extends Error {
   override readonly name = 'ChartRenderError';
@@ -79,6 +80,7 @@ export function chartTitle(spec: TopLevelSpec): string {
 
 /** Renders a vega-lite spec to an SVG string through vega's headless view. */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
+  useInterTextMetrics();
   const vega = compileChart(spec);
   const { logger, messages } = recordingLogger();
   const view = new View(parse(vega), { renderer: 'none', logger });
@@ -89,16 +91,6 @@ export async function toSvg(spec: TopLevelSpec): Promise<string> {
   } finally {
     view.finalize();
   }
-}
-
-const require = createRequire(import.meta.url);
-
-/** The Inter weights the charts use (regular text, axis titles, chart titles). */
-const INTER_WEIGHTS = ['400Regular/Inter_400Regular.ttf', '500Medium/Inter_500Medium.ttf', '600SemiBold/Inter_600SemiBold.ttf', '700Bold/Inter_700Bold.ttf'];
-
-/** Absolute paths of the Inter TTF files shipped by `@expo-google-fonts/inter`. */
-export function interFontFiles(): string[] {
-  return INTER_WEIGHTS.map((f) => require.resolve(`@expo-google-fonts/inter/${f}`));
 }
 
 export interface PngOptions {

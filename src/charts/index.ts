@@ -1,0 +1,96 @@
+/**
+ * Charts for results folders: the entry points the CLI calls.
+ *
+ * Stages of `renderResultCharts`: load the folder (`load.ts`) → choose the charts and build
+ * their vega-lite specs (`select.ts`, one module per chart kind) → compile and render each
+ * to SVG (`render.ts`, headless vega) → rasterise to PNG (resvg with bundled Inter) → write
+ * `charts/<name>.vl.json`, `.svg` and `.png` beside summary.json.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import type { TopLevelSpec } from 'vega-lite';
+import { InputError } from '../errors.ts';
+import type { Summary } from '../results/types.ts';
+import { compareChart } from './compare.ts';
+import { loadResults } from './load.ts';
+import { ChartRenderError, toPng, toSvg } from './render.ts';
+import { chooseCharts, compareRuns } from './select.ts';
+import type { ChartChoiceOptions } from './select.ts';
+
+export { chooseCharts, DEFAULT_REACTOR_TWH } from './select.ts';
+export { loadResults } from './load.ts';
+export { ChartRenderError, toPng, toSvg } from './render.ts';
+export type { NamedChart, SensitivityResult } from './types.ts';
+
+export interface RenderChartsOptions extends ChartChoiceOptions {
+  /** Also write PNGs (2× scale). Default true. */
+  readonly png?: boolean;
+}
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** The spec as written to `.vl.json`: with `$schema`, so editors and the Vega editor know it. */
+export function specFile(spec: TopLevelSpec): string {
+  return `${JSON.stringify({ $schema: SCHEMA, ...spec }, null, 2)}\n`;
+}
+
+/**
+ * Renders every chart that suits a results folder into `<resultsDir>/charts/`.
+ * Returns the paths written, in chart order (`.vl.json`, `.svg`, then `.png` per chart).
+ * If some chart fails to render, the others are still written and a `ChartRenderError`
+ * naming each failure is thrown at the end.
+ */
+export async function renderResultCharts(resultsDir: string, options: RenderChartsOptions = {}): Promise<string[]> {
+  const results = await loadResults(resultsDir);
+  const charts = chooseCharts(results, options);
+  const outDir = join(resultsDir, 'charts');
+  await mkdir(outDir, { recursive: true });
+  const written: string[] = [];
+  const failed: string[] = [];
+  for (const chart of charts) {
+    const base = join(outDir, chart.name);
+    let svg: string;
+    try {
+      svg = await toSvg(chart.spec);
+    } catch (err) {
+      // One chart that vega-lite or vega objects to does not cost the others; all failures are reported at the end.
+      failed.push(`${chart.name}: ${(err as Error).message}`);
+      continue;
+    }
+    await writeFile(`${base}.vl.json`, specFile(chart.spec));
+    await writeFile(`${base}.svg`, svg);
+    written.push(`${base}.vl.json`, `${base}.svg`);
+    if (options.png ?? true) {
+      await writeFile(`${base}.png`, toPng(svg));
+      written.push(`${base}.png`);
+    }
+  }
+  if (failed.length) throw new ChartRenderError(`${failed.length} of ${charts.length} charts could not be drawn (the others were written):\n${failed.join('\n')}`, failed);
+  return written;
+}
+
+/**
+ * Draws one output across several results folders (p5–p95, p25–p75, median) into `outFile`;
+ * its extension picks the format: `.svg`, `.png`, or `.json` (the vega-lite spec).
+ * Returns the path written.
+ */
+export async function renderComparison(dirs: readonly string[], output: string, outFile: string): Promise<string> {
+  if (dirs.length === 0) throw new InputError('compare', dirs, 'one or more results folders');
+  const runs: { dir: string; summary: Summary }[] = [];
+  for (const dir of dirs) {
+    const { summary } = await loadResults(dir);
+    if (!summary) throw new InputError('compare', dir, 'a results folder with summary.json (written by `run`)');
+    if (!summary.outputs[output]) {
+      throw new InputError('--output', output, `an output that ${dir} has: ${Object.keys(summary.outputs).join(', ') || '(none)'}`);
+    }
+    runs.push({ dir, summary });
+  }
+  const spec = compareChart({ output, runs: compareRuns(runs, output) });
+  const ext = extname(outFile).toLowerCase();
+  await mkdir(dirname(outFile), { recursive: true });
+  if (ext === '.json') await writeFile(outFile, specFile(spec));
+  else if (ext === '.svg') await writeFile(outFile, await toSvg(spec));
+  else if (ext === '.png') await writeFile(outFile, toPng(await toSvg(spec)));
+  else throw new InputError('compare output file', outFile, 'a path ending in .svg, .png or .json');
+  return outFile;
+}

@@ -1,0 +1,149 @@
+/** The pure helpers: which charts a folder gets, claim parsing, file names, formatting, quantiles. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.ts';
+import { formatCount, formatIntervalDistinct, formatNumber, formatPercent } from '../../src/charts/format.ts';
+import { loadResults } from '../../src/charts/load.ts';
+import { exceedance, percentile } from '../../src/charts/quantile.ts';
+import { chooseCharts, claimFor, DEFAULT_REACTOR_TWH, parseCountClaim, slug } from '../../src/charts/select.ts';
+import { measureText, readFontWidths } from '../../src/charts/text-metrics.ts';
+import { interFontFile } from '../../src/charts/fonts.ts';
+import { logAxis, wantsLogScale } from '../../src/charts/theme.ts';
+import { readFileSync } from 'node:fs';
+import type { OutputDistribution } from '../../src/results/types.ts';
+import { fixtureDir, readFixture } from './helpers.ts';
+
+describe('chooseCharts', () => {
+  it('gives every output of a plain run a distribution, exceedance and convergence chart, plus the sensitivity charts', async () => {
+    const charts = chooseCharts(await loadResults(fixtureDir('edunov-2023')));
+    expect(charts.map((c) => c.name)).toEqual([
+      'distribution-annual_twh',
+      'exceedance-annual_twh',
+      'convergence-annual_twh',
+      'distribution-reactors',
+      'exceedance-reactors',
+      'convergence-reactors',
+      'distribution-plants',
+      'exceedance-plants',
+      'convergence-plants',
+      'distribution-tokens_per_person_day',
+      'exceedance-tokens_per_person_day',
+      'convergence-tokens_per_person_day',
+      'tornado-annual_twh',
+      'sobol-annual_twh',
+      'correlation-annual_twh',
+    ]);
+    for (const c of charts) expect(c.caption.length).toBeGreaterThan(10);
+  });
+
+  it('gives year-indexed outputs a fan chart, and the per-output charts only for the last year', async () => {
+    const names = chooseCharts(await loadResults(fixtureDir('projection'))).map((c) => c.name);
+    expect(names.filter((n) => n.startsWith('fan-'))).toEqual(['fan-annual_twh', 'fan-reactors']);
+    expect(names.filter((n) => n.startsWith('distribution-'))).toEqual(['distribution-annual_twh_2030', 'distribution-reactors_2030']);
+  });
+
+  it('turns crafted output names into safe, unique file names', async () => {
+    const names = chooseCharts(await loadResults(fixtureDir('xss'))).map((c) => c.name);
+    for (const n of names) expect(n).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('does not draw reactor rules when reactorTwh is null', async () => {
+    const charts = chooseCharts(await loadResults(fixtureDir('edunov-2023')), { reactorTwh: null });
+    expect(JSON.stringify(charts[0].spec)).not.toContain('reactor');
+  });
+});
+
+describe('claims on exceedance curves', () => {
+  it('reads the count and the thing from a claim name', () => {
+    expect(parseCountClaim('two_reactors_suffice')).toEqual({ count: 2, thing: 'reactor' });
+    expect(parseCountClaim('two_plants_suffice')).toEqual({ count: 2, thing: 'plant' });
+    expect(parseCountClaim('fewer_than_20_reactors_2030')).toEqual({ count: 20, thing: 'reactor', year: 2030 });
+    expect(parseCountClaim('positive')).toBeUndefined();
+  });
+
+  it('puts a reactor claim on the reactors output at its count, and on energy outputs at count × reactor TWh', () => {
+    const { summary } = readFixture('edunov-2023');
+    expect(claimFor('reactors', 'reactors', summary.claims, DEFAULT_REACTOR_TWH)).toMatchObject({ name: 'two_reactors_suffice', threshold: 2 });
+    expect(claimFor('plants', 'plants', summary.claims, DEFAULT_REACTOR_TWH)).toMatchObject({ name: 'two_plants_suffice', threshold: 2 });
+    expect(claimFor('annual_twh', 'TWh/yr', summary.claims, 7.884)).toMatchObject({ name: 'two_reactors_suffice', threshold: 2 * 7.884 });
+    expect(claimFor('annual_twh', 'TWh/yr', summary.claims, undefined)).toBeUndefined();
+    expect(claimFor('tokens_per_person_day', 'tokens/person/day', summary.claims, 7.884)).toBeUndefined();
+  });
+
+  it('applies a claim that names a year only to outputs of that year', () => {
+    const { summary } = readFixture('projection');
+    expect(claimFor('reactors_2030', 'reactors', summary.claims, 7.884)).toMatchObject({ threshold: 20 });
+    expect(claimFor('reactors_2029', 'reactors', summary.claims, 7.884)).toBeUndefined();
+  });
+});
+
+describe('helpers', () => {
+  it('slug keeps letters, digits, _ and - only', () => {
+    expect(slug('annual_twh')).toBe('annual_twh');
+    expect(slug('../../etc/passwd')).toBe('etc-passwd');
+    expect(slug('<script>')).toBe('script');
+    expect(slug('')).toBe('output');
+  });
+
+  it('formats numbers, counts, percentages and intervals', () => {
+    expect(formatNumber(13.0042)).toBe('13');
+    expect(formatNumber(18.3938)).toBe('18.4');
+    expect(formatNumber(1234567)).toBe('1.23e6');
+    expect(formatNumber(100000)).toBe('100,000');
+    expect(formatCount(1000000)).toBe('1,000,000');
+    expect(formatPercent(0.3512)).toBe('35.1%');
+    expect(formatPercent(0.9999)).toBe('>99.9%');
+    expect(formatIntervalDistinct([12.9933, 13.0067])).toBe('12.99–13.01');
+    expect(formatIntervalDistinct([-0.01, -0.002])).toBe('-0.01 to -0.002');
+  });
+
+  it('reads percentiles from summary.json first, else interpolates the quantile grid', () => {
+    const grid = { quantiles: { p: [0.1, 0.5, 0.9], x: [1, 5, 9] } } as unknown as OutputDistribution;
+    expect(percentile(undefined, grid, 50)).toBe(5);
+    expect(percentile(undefined, grid, 30)).toBeCloseTo(3);
+    expect(percentile(undefined, grid, 99)).toBeUndefined();
+    expect(exceedance(grid, 5)).toBeCloseTo(0.5);
+    expect(exceedance(grid, 3)).toBeCloseTo(0.7);
+    expect(exceedance(grid, 100)).toBeCloseTo(0.1);
+  });
+
+  it('chooses log axes past 1.5 decades with 1-2-5 or decade ticks', () => {
+    expect(wantsLogScale(9, 18)).toBe(false);
+    expect(wantsLogScale(1, 100)).toBe(true);
+    expect(wantsLogScale(0, 100)).toBe(false);
+    expect(logAxis(4, 40).values).toEqual([5, 10, 20]);
+    expect(logAxis(2000, 3e6)).toEqual({ values: [1e4, 1e5, 1e6], format: '~s' });
+  });
+
+  it('measures Inter text from the font file (a wide W beats a narrow i)', () => {
+    const widths = readFontWidths(readFileSync(interFontFile(400)));
+    const w = measureText(widths, 'WWWW', 10);
+    const i = measureText(widths, 'iiii', 10);
+    expect(w).toBeGreaterThan(2 * i);
+    // Inter's average lowercase advance is about half an em.
+    expect(measureText(widths, 'abcdefghijklmnopqrstuvwxyz', 10) / 26).toBeGreaterThan(4);
+    expect(measureText(widths, 'abcdefghijklmnopqrstuvwxyz', 10) / 26).toBeLessThan(7);
+  });
+});
+
+describe('loadResults', () => {
+  it('rejects a folder with neither summary.json nor sensitivity.json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aemc-empty-'));
+    await expect(loadResults(dir)).rejects.toThrow(InputError);
+    await expect(loadResults(dir)).rejects.toThrow(/summary\.json/);
+  });
+
+  it('names the file and field of a malformed histogram', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'aemc-bad-')), 'run');
+    mkdirSync(dir);
+    const { summary, distributions } = readFixture('edunov-2023');
+    writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary));
+    const broken = structuredClone(distributions) as unknown as { outputs: Record<string, { histogram: { counts: number[] } }> };
+    broken.outputs.annual_twh.histogram.counts.push(1);
+    writeFileSync(join(dir, 'distributions.json'), JSON.stringify(broken));
+    await expect(loadResults(dir)).rejects.toThrow(/distributions\.json: outputs\.annual_twh\.histogram/);
+  });
+});
