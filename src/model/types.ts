@@ -50,7 +50,7 @@ export interface ModelDefinition<P extends string = string, O extends string = s
   readonly compute: (params: Values<P>) => Values<O>;
   readonly claims?: { readonly [name: string]: ClaimInput<P, O> };
   /** Rank correlations between pairs of inputs, imposed by Iman–Conover: `[['a', 'b', 0.6], …]`. */
-  readonly correlations?: ReadonlyArray<readonly [P, P, number]>;
+  readonly correlations?: ReadonlyArray<readonly [NoInfer<P>, NoInfer<P>, number]>;
 }
 
 /** Types a model file without changing it: `export default defineModel({ … })`. */

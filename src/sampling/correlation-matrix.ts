@@ -84,13 +84,14 @@ export function correlationTarget(
   });
   for (const n of parameterNames) if (entries.some(([a, b]) => a === n || b === n)) names.push(n);
   const k = names.length;
-  const rank = names.map((_, i) => names.map((__, j) => (i === j ? 1 : 0)));
+  const rank: number[][] = names.map((_, i) => names.map((__, j) => (i === j ? 1 : 0)));
   for (const [a, b, rho] of entries) {
     const i = names.indexOf(a);
     const j = names.indexOf(b);
     rank[i][j] = rank[j][i] = rho;
   }
-  const scores = rank.map((row) => row.map((rho, j) => (rho === 1 && row.indexOf(1) === j ? 1 : 2 * Math.sin((Math.PI * rho) / 6))));
+  // 2·sin(π/6) = 1: the diagonal stays exactly 1.
+  const scores = rank.map((row) => row.map((rho) => 2 * Math.sin((Math.PI * rho) / 6)));
   for (let i = 0; i < k; i++) scores[i][i] = 1;
   const chol = cholesky(scores);
   if (!chol) {
