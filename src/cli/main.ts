@@ -11,6 +11,7 @@ import { collectSet, defaultWorkers, parsePercentiles, parseSampling, parseSampl
 import { DEFAULT_SAMPLES, runCommand } from './commands/run.ts';
 import { modelsCommand } from './commands/models.ts';
 import { describeCommand } from './commands/describe.ts';
+import { compareCommand, reportCommand } from './commands/report.ts';
 
 export const EXIT_INPUT = 2;
 export const EXIT_MODEL = 3;
@@ -36,7 +37,24 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('-o, --out <dir>', 'results folder (default results/runs/<model>/<timestamp>-<seed>)')
     .option('--json', 'print summary.json on stdout and nothing else', false)
     .option('-q, --quiet', 'no progress bar', false)
+    .option('--charts', 'also render charts (SVG, PNG, vega-lite JSON) into <out>/charts/', false)
+    .option('--report', 'also write a self-contained report.html into <out>', false)
     .action(async (model: string, opts) => runCommand(model, opts, argv));
+
+  program
+    .command('report')
+    .description('render charts and report.html from a finished results folder, without re-running')
+    .argument('<results-dir>', 'a folder written by run or sensitivity')
+    .option('-q, --quiet', 'no progress messages', false)
+    .action(async (dir: string, opts) => reportCommand(dir, opts));
+
+  program
+    .command('compare')
+    .description('draw one output (p5–p95, p25–p75, median) across several results folders')
+    .argument('<results-dir...>', 'folders written by run')
+    .option('--output <name>', 'the output to compare', 'annual_twh')
+    .option('-o, --out <file>', 'chart file: .svg (also writes a .png beside it), .png or .json (default results/compare/<output>-<time>.svg)')
+    .action(async (dirs: string[], opts) => compareCommand(dirs, opts));
 
   program
     .command('models')

@@ -8,7 +8,11 @@ import { basename, dirname, join } from 'node:path';
 
 export type FileContents = Readonly<Record<string, string | Uint8Array>>;
 
-export function writeResultsDir(dir: string, files: FileContents): void {
+/**
+ * `populate` may add more files to the temporary folder (charts, a report) before it is
+ * renamed into place, so they are part of the same all-or-nothing write.
+ */
+export async function writeResultsDir(dir: string, files: FileContents, populate?: (tmpDir: string) => Promise<void>): Promise<void> {
   const parent = dirname(dir);
   mkdirSync(parent, { recursive: true });
   const tmp = join(parent, `.tmp-${basename(dir)}-${process.pid}-${Date.now()}`);
@@ -21,6 +25,7 @@ export function writeResultsDir(dir: string, files: FileContents): void {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, contents);
     }
+    if (populate) await populate(tmp);
     if (existsSync(dir)) {
       const old = `${tmp}-old`;
       renameSync(dir, old);

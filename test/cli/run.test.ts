@@ -75,3 +75,27 @@ describe('ai-energy-mc run, end to end', () => {
     expect(existsSync(join(cwd, 'results', 'runs', 'lognormal-product', runs[0], 'summary.json'))).toBe(true);
   });
 });
+
+describe('charts and reports from the command line', () => {
+  it('run --charts --report writes them inside the results folder; report and compare re-render from folders', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'aemc-charts-'));
+    const a = join(root, 'a');
+    const b = join(root, 'b');
+    const r = await cli(['run', fixture('lognormal-product.ts'), '--samples', '5000', '--out', a, '--charts', '--report', '--quiet']);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(a, 'report.html'))).toBe(true);
+    expect(readdirSync(join(a, 'charts')).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
+    await cli(['run', fixture('lognormal-product.ts'), '--samples', '5000', '--seed', '2', '--out', b, '--quiet']);
+    const report = await cli(['report', b, '--quiet']);
+    expect(report.code).toBe(0);
+    expect(existsSync(join(b, 'report.html'))).toBe(true);
+    const out = join(root, 'compare.svg');
+    const compare = await cli(['compare', a, b, '--output', 'y', '--out', out]);
+    expect(compare.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<svg');
+    expect(existsSync(join(root, 'compare.png'))).toBe(true);
+    const bad = await cli(['compare', a, '--output', 'nope', '--out', out]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/--output: got "nope"; an output that .* has: y/);
+  });
+});

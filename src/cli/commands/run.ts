@@ -11,6 +11,7 @@ import type { Sampling } from '../../../workers/protocol.ts';
 import { createProgress } from '../progress.ts';
 import { textTable } from '../text-table.ts';
 import { interruptSignal } from '../interrupt.ts';
+import { renderVisuals } from './report.ts';
 
 export interface RunOptions {
   readonly samples: number;
@@ -22,6 +23,8 @@ export interface RunOptions {
   readonly out?: string;
   readonly json: boolean;
   readonly quiet: boolean;
+  readonly charts: boolean;
+  readonly report: boolean;
 }
 
 export const DEFAULT_SAMPLES = 1_000_000;
@@ -55,13 +58,17 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
     finishedAt: result.finishedAt,
   });
   const summaryJson = JSON.stringify(result.summary, null, 2) + '\n';
-  writeResultsDir(dir, {
-    'summary.json': summaryJson,
-    'distributions.json': JSON.stringify(result.distributions) + '\n',
-    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-    'percentiles.csv': percentilesCsv(result.summary),
-    'percentiles.md': percentilesMarkdown(result.summary),
-  });
+  await writeResultsDir(
+    dir,
+    {
+      'summary.json': summaryJson,
+      'distributions.json': JSON.stringify(result.distributions) + '\n',
+      'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+      'percentiles.csv': percentilesCsv(result.summary),
+      'percentiles.md': percentilesMarkdown(result.summary),
+    },
+    options.charts || options.report ? (tmp) => renderVisuals(tmp, { charts: options.charts, report: options.report, quiet: options.quiet }) : undefined,
+  );
 
   if (options.json) process.stdout.write(summaryJson);
   else process.stdout.write(`${summaryText(result.summary, manifest.wallSeconds)}\n\nResults: ${dir}\n`);
