@@ -1,5 +1,6 @@
 /** `manifest.json`: what produced a results folder, so that anyone can reproduce or audit it. */
 import { createRequire } from 'node:module';
+import { isAbsolute, relative, sep } from 'node:path';
 import { fileSha256, type ModelHandle } from '../model/load.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import type { Manifest, ManifestParameter } from './types.ts';
@@ -25,7 +26,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     model: model.name,
     title: model.title,
     ...(model.description ? { description: model.description } : {}),
-    modelFile: file,
+    modelFile: displayPath(file),
     modelFileSha256: fileSha256(file),
     command: input.command,
     seed: input.seed,
@@ -52,6 +53,12 @@ export function buildManifest(input: ManifestInput): Manifest {
     finishedAt: input.finishedAt.toISOString(),
     wallSeconds: (input.finishedAt.getTime() - input.startedAt.getTime()) / 1000,
   };
+}
+
+/** The model file relative to the working directory when it lies inside it, so folders from different machines compare. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
 }
 
 function versions(): Record<string, string> {
