@@ -9,6 +9,7 @@
 import { ModelError } from '../src/errors.ts';
 import { chunkRandom } from '../src/engine/plan.ts';
 import { momentsOf } from '../src/stats/moments.ts';
+import { createSketch, type SketchTransfer } from '../src/stats/sketch/ddsketch.ts';
 import { fillLatinHypercube } from '../src/sampling/lhs.ts';
 import { imposeRankCorrelation } from '../src/sampling/iman-conover.ts';
 import { correlationTarget } from '../src/sampling/correlation-matrix.ts';
@@ -57,13 +58,17 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
       }
       if (target) imposeRankCorrelation(correlated.map((j) => cols[j]), n, target, random);
       check(simulateKernel(n, cols, outs, finite, nonFinite, holds), model, varying, cols);
-      const values = outs.map((o, j) => o.slice(0, finite[j]));
+      const moments = outs.map((o, j) => momentsOf(o, finite[j]));
+      const kept =
+        task.percentileMethod === 'ddsketch'
+          ? { sketches: outs.map((o, j) => sketchOf(o, finite[j])) }
+          : { values: outs.map((o, j) => o.slice(0, finite[j])) };
       return {
         kind: 'simulate',
         chunk: task.chunk,
         size: n,
-        values,
-        moments: values.map((v) => momentsOf(v, v.length)),
+        ...kept,
+        moments,
         nonFinite: Array.from(nonFinite),
         holds: Array.from(holds),
       };
@@ -97,4 +102,10 @@ function check(failure: KernelFailure | null, model: ResolvedModel, varying: rea
   const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
   const shown = Object.entries(sample).map(([k, v]) => `${k}=${v}`).join(', ');
   throw new ModelError(`model ${model.name}: ${failure.where} threw "${reason}" for the sample ${shown}`, sample);
+}
+
+function sketchOf(values: Float64Array, n: number): SketchTransfer {
+  const sketch = createSketch();
+  sketch.addAll(values, n);
+  return sketch.toTransfer();
 }

@@ -4,8 +4,11 @@
  */
 import type { ErrorData } from '../src/errors.ts';
 import type { Moments } from '../src/stats/moments.ts';
+import { transferList as sketchBuffers, type SketchTransfer } from '../src/stats/sketch/ddsketch.ts';
 
 export type Sampling = 'mc' | 'lhs';
+/** How percentiles are computed: every value kept (`exact`) or a relative-error sketch per chunk (`ddsketch`). */
+export type PercentileMethod = 'exact' | 'ddsketch';
 
 export interface SimulateTask {
   readonly kind: 'simulate';
@@ -13,6 +16,7 @@ export interface SimulateTask {
   readonly size: number;
   readonly seed: string;
   readonly sampling: Sampling;
+  readonly percentileMethod: PercentileMethod;
 }
 
 export interface EvaluateTask {
@@ -29,8 +33,10 @@ export interface SimulateResult {
   readonly kind: 'simulate';
   readonly chunk: number;
   readonly size: number;
-  /** Per output: its finite values, in sample order. */
-  readonly values: Float64Array[];
+  /** Per output (exact method): its finite values, in sample order. */
+  readonly values?: Float64Array[];
+  /** Per output (ddsketch method): a sketch of its finite values. */
+  readonly sketches?: SketchTransfer[];
   /** Per output: moments of its finite values (computed in the worker, merged in chunk order). */
   readonly moments: Moments[];
   readonly nonFinite: number[];
@@ -62,6 +68,6 @@ export type WorkerMessage =
 
 /** Buffers to hand over rather than copy. */
 export function transferList(result: TaskResult): ArrayBuffer[] {
-  const arrays = result.kind === 'simulate' ? result.values : [...result.outputs, ...result.claims];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  if (result.kind === 'evaluate') return [...result.outputs, ...result.claims].map((a) => a.buffer as ArrayBuffer);
+  return [...(result.values ?? []).map((a) => a.buffer as ArrayBuffer), ...(result.sketches ?? []).flatMap(sketchBuffers)];
 }

@@ -7,7 +7,19 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError, ModelError } from '../errors.ts';
 import { AbortedError } from '../engine/runner.ts';
 import { ENGINE_VERSION } from '../version.ts';
-import { collectSet, defaultWorkers, parsePercentiles, parseSampling, parseSamples, parseSeed, parseWorkers } from './options.ts';
+import {
+  collectSet,
+  defaultWorkers,
+  parseMaxSamples,
+  parsePercentileMethod,
+  parsePercentiles,
+  parsePrecision,
+  parsePrecisionPercentile,
+  parseSampling,
+  parseSamples,
+  parseSeed,
+  parseWorkers,
+} from './options.ts';
 import { DEFAULT_SAMPLES, runCommand } from './commands/run.ts';
 import { modelsCommand } from './commands/models.ts';
 import { describeCommand } from './commands/describe.ts';
@@ -37,6 +49,11 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('-o, --out <dir>', 'results folder (default results/runs/<model>/<timestamp>-<seed>)')
     .option('--json', 'print summary.json on stdout and nothing else', false)
     .option('-q, --quiet', 'no progress bar', false)
+    .option('--precision <rel>', 'add samples until each targeted 95% interval is within ±rel of its estimate, e.g. 0.5%', parsePrecision)
+    .option('--precision-output <name>', 'target only this output (default: p95 of every output and every claim to ±0.005)')
+    .option('--precision-percentile <p>', 'the percentile to target with --precision-output (default p95)', parsePrecisionPercentile, 95)
+    .option('--max-samples <N>', 'with --precision: the most samples to take (default 10,000,000)', parseMaxSamples, 10_000_000)
+    .addOption(new Option('--percentile-method <m>', 'auto (exact up to 10^7 samples, then ddsketch), exact, or ddsketch').argParser(parsePercentileMethod).default('auto'))
     .option('--charts', 'also render charts (SVG, PNG, vega-lite JSON) into <out>/charts/', false)
     .option('--report', 'also write a self-contained report.html into <out>', false)
     .action(async (model: string, opts) => runCommand(model, opts, argv));

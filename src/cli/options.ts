@@ -6,8 +6,8 @@ import { availableParallelism } from 'node:os';
 import { InputError } from '../errors.ts';
 import type { Sampling } from '../../workers/protocol.ts';
 
-/** Samples above this need a streaming quantile sketch; exact percentiles keep every value in memory. */
-export const MAX_EXACT_SAMPLES = 50_000_000;
+/** The most samples a run may ask for (a trillion: about two days on two cores). */
+export const MAX_SAMPLES = 1e12;
 
 /** A positive integer, written plainly, with underscores, or in exponent form (`1e6`). */
 export function parsePositiveInteger(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -20,7 +20,36 @@ export function parsePositiveInteger(flag: string, text: string, max = Number.MA
 }
 
 export function parseSamples(text: string): number {
-  return parsePositiveInteger('--samples', text, MAX_EXACT_SAMPLES);
+  return parsePositiveInteger('--samples', text, MAX_SAMPLES);
+}
+
+export function parseMaxSamples(text: string): number {
+  return parsePositiveInteger('--max-samples', text, MAX_SAMPLES);
+}
+
+/** `0.5%` or `0.005`: a relative half-width strictly between 0 and 1. */
+export function parsePrecision(text: string): number {
+  const percent = text.trim().endsWith('%');
+  const value = Number(percent ? text.trim().slice(0, -1) : text);
+  const relative = percent ? value / 100 : value;
+  if (text.trim() === '' || !Number.isFinite(relative) || relative <= 0 || relative >= 1) {
+    throw new InputError('--precision', text, 'a relative half-width such as 0.5% or 0.005 (more than 0, less than 100%)');
+  }
+  return relative;
+}
+
+/** `p95` or `95` → 95. */
+export function parsePrecisionPercentile(text: string): number {
+  const value = Number(text.trim().replace(/^p/, ''));
+  if (!Number.isFinite(value) || value <= 0 || value >= 100) {
+    throw new InputError('--precision-percentile', text, 'a percentile such as p95 or 99.9, strictly between 0 and 100');
+  }
+  return value;
+}
+
+export function parsePercentileMethod(text: string): 'auto' | 'exact' | 'ddsketch' {
+  if (text === 'auto' || text === 'exact' || text === 'ddsketch') return text;
+  throw new InputError('--percentile-method', text, 'auto (exact up to 10^7 samples, then ddsketch), exact, or ddsketch');
 }
 
 export function parseWorkers(text: string): number {

@@ -1,19 +1,25 @@
 /**
  * Aggregation of chunk results into the statistics of a run.
  *
- * Chunks may arrive in any order. Each chunk's values land at a slot fixed by its index and
- * moments are merged in chunk order at the end, so the result is the same bytes whatever the
- * number of workers or their timing. Percentiles are exact order statistics of every finite
- * sample (see `stats/quantiles.ts`).
+ * Chunks may arrive in any order; a small reorder buffer hands them on in chunk order, so
+ * every floating-point sum, every merge and every checkpoint happens in the same order
+ * whatever the number of workers or their timing: the same seed gives the same bytes.
+ *
+ * Percentiles come from one of two methods, chosen before the run:
+ * - `exact`: every finite value is kept (compactly, in chunk order) and the order statistics
+ *   are selected exactly (`stats/quantiles.ts`); memory grows with the sample count;
+ * - `ddsketch`: each chunk arrives as a relative-error quantile sketch, merged exactly
+ *   (integer bucket counts); memory is bounded whatever the sample count, and every
+ *   percentile is within the sketch's stated relative error of the exact one.
  */
 import type { ResolvedModel } from '../model/types.ts';
 import type { ClaimSummary, Interval, OutputDistribution, OutputSummary } from '../results/types.ts';
 import { emptyMoments, mergeMoments, variance, type Moments } from '../stats/moments.ts';
 import { Z95 } from '../stats/normal-z.ts';
 import { wilson95 } from '../stats/proportion.ts';
-import { quantiles } from '../stats/quantiles.ts';
-import type { SimulateResult } from '../../workers/protocol.ts';
-import type { Chunk } from './plan.ts';
+import { quantiles, type QuantileResult } from '../stats/quantiles.ts';
+import { createSketch, fromTransfer, type QuantileSketch } from '../stats/sketch/ddsketch.ts';
+import type { PercentileMethod, SimulateResult } from '../../workers/protocol.ts';
 
 /**
  * The quantile grid of distributions.json: 0.1%, 0.5%, 1%, 2.5%, 5%, 10%, 15%, …, 95%, 97.5%,
@@ -31,82 +37,174 @@ export interface Aggregate {
 }
 
 export interface Aggregator {
+  /** Accepts a chunk's result, in any order. */
   add(result: SimulateResult): void;
-  /** Number of samples received so far. */
+  /** Samples in the chunks consumed so far (a contiguous prefix 0..k−1). */
+  readonly consumed: number;
+  /** Samples received, consumed or still waiting for an earlier chunk. */
   readonly received: number;
+  /** Quantiles of one output over the consumed samples (for precision targets). */
+  quantilesOf(output: number, ps: readonly number[]): QuantileResult;
+  /** Probability and interval of one claim over the consumed samples. */
+  claimOf(claim: number): { probability: number; ci95: Interval };
   finish(percentiles: readonly number[]): Aggregate;
 }
 
-export function createAggregator(model: ResolvedModel, chunks: readonly Chunk[]): Aggregator {
-  const total = chunks.reduce((s, c) => s + c.size, 0);
-  const m = model.outputs.length;
-  const values = model.outputs.map(() => new Float64Array(total));
-  const finite: Int32Array[] = model.outputs.map(() => new Int32Array(chunks.length));
-  const moments: Moments[][] = model.outputs.map(() => new Array<Moments>(chunks.length));
-  const nonFinite = new Array<number>(m).fill(0);
+interface OutputState {
+  moments: Moments;
+  nonFinite: number;
+  /** exact: finite values in chunk order, values[0..length) valid. */
+  values: Float64Array;
+  length: number;
+  /** ddsketch: the merged sketch. */
+  sketch: QuantileSketch | null;
+  convergence: ConvergenceSeries;
+}
+
+interface ConvergenceSeries {
+  n: number[];
+  mean: number[];
+  meanCI95: Interval[];
+  p50: number[];
+  p95: number[];
+  p95CI95: Interval[];
+}
+
+export function createAggregator(model: ResolvedModel, method: PercentileMethod): Aggregator {
+  const outputs: OutputState[] = model.outputs.map(() => ({
+    moments: emptyMoments(),
+    nonFinite: 0,
+    values: new Float64Array(method === 'exact' ? 1 << 16 : 0),
+    length: 0,
+    sketch: method === 'ddsketch' ? createSketch() : null,
+    convergence: { n: [], mean: [], meanCI95: [], p50: [], p95: [], p95CI95: [] },
+  }));
   const holds = new Array<number>(model.claims.length).fill(0);
-  const seen = new Uint8Array(chunks.length);
+  const pending = new Map<number, SimulateResult>();
+  let nextChunk = 0;
+  let consumed = 0;
   let received = 0;
+  let lastCheckpoint = 0;
+
+  const quantilesOf = (j: number, ps: readonly number[]): QuantileResult => {
+    const o = outputs[j];
+    if (o.sketch) {
+      const empty = o.sketch.count === 0;
+      return { values: ps.map((p) => (empty ? NaN : o.sketch!.quantile(p))), ci95: ps.map((p): Interval => (empty ? [NaN, NaN] : o.sketch!.quantileCI95(p))) };
+    }
+    return quantiles(o.values, o.length, ps);
+  };
+
+  /** Running estimates after 1, 2, 4, 8, … chunks and at the end: the convergence chart. */
+  const checkpoint = () => {
+    if (consumed === lastCheckpoint) return;
+    lastCheckpoint = consumed;
+    outputs.forEach((o, j) => {
+      const c = o.convergence;
+      const m = o.moments;
+      if (m.count === 0) return;
+      const half = (Z95 * Math.sqrt(variance(m))) / Math.sqrt(m.count);
+      const q = quantilesOf(j, [0.5, 0.95]);
+      c.n.push(consumed);
+      c.mean.push(m.mean);
+      c.meanCI95.push([m.mean - half, m.mean + half]);
+      c.p50.push(q.values[0]);
+      c.p95.push(q.values[1]);
+      c.p95CI95.push(q.ci95[1]);
+    });
+  };
+
+  const consume = (r: SimulateResult) => {
+    outputs.forEach((o, j) => {
+      o.moments = mergeMoments(o.moments, r.moments[j]);
+      o.nonFinite += r.nonFinite[j];
+      if (o.sketch) {
+        const t = r.sketches?.[j];
+        if (!t) throw new Error(`chunk ${r.chunk} carries no sketch for output ${j}`);
+        o.sketch.merge(fromTransfer(t));
+      } else {
+        const v = r.values?.[j];
+        if (!v) throw new Error(`chunk ${r.chunk} carries no values for output ${j}`);
+        if (o.length + v.length > o.values.length) {
+          const grown = new Float64Array(Math.max(o.values.length * 2, o.length + v.length));
+          grown.set(o.values.subarray(0, o.length));
+          o.values = grown;
+        }
+        o.values.set(v, o.length);
+        o.length += v.length;
+      }
+    });
+    r.holds.forEach((h, j) => (holds[j] += h));
+    consumed += r.size;
+    nextChunk++;
+    if ((nextChunk & (nextChunk - 1)) === 0) checkpoint();
+  };
 
   return {
+    get consumed() {
+      return consumed;
+    },
     get received() {
       return received;
     },
     add(result) {
-      const chunk = chunks[result.chunk];
-      if (!chunk || seen[result.chunk]) throw new Error(`unexpected result for chunk ${result.chunk}`);
-      seen[result.chunk] = 1;
-      for (let j = 0; j < m; j++) {
-        values[j].set(result.values[j], chunk.start);
-        finite[j][result.chunk] = result.values[j].length;
-        moments[j][result.chunk] = result.moments[j];
-        nonFinite[j] += result.nonFinite[j];
+      if (result.chunk < nextChunk || pending.has(result.chunk)) throw new Error(`chunk ${result.chunk} received twice`);
+      received += result.size;
+      pending.set(result.chunk, result);
+      for (let r = pending.get(nextChunk); r; r = pending.get(nextChunk)) {
+        pending.delete(nextChunk);
+        consume(r);
       }
-      result.holds.forEach((h, j) => (holds[j] += h));
-      received += chunk.size;
+    },
+    quantilesOf,
+    claimOf(j) {
+      return { probability: holds[j] / consumed, ci95: wilson95(holds[j], consumed) };
     },
     finish(percentiles) {
-      if (received !== total) throw new Error(`aggregate finished with ${received} of ${total} samples`);
-      const outputs: Record<string, OutputSummary> = {};
+      if (pending.size > 0) throw new Error(`chunks ${[...pending.keys()].join(', ')} arrived without the chunks before them`);
+      checkpoint();
+      const summaries: Record<string, OutputSummary> = {};
       const distributions: Record<string, OutputDistribution> = {};
       model.outputs.forEach((output, j) => {
-        const n = compact(values[j], chunks, finite[j]);
-        const all = moments[j].reduce(mergeMoments, emptyMoments());
-        const convergence = convergenceSeries(values[j], chunks, finite[j], moments[j]);
-        const asked = quantiles(values[j], n, percentiles.map((p) => p / 100));
-        const grid = quantiles(values[j], n, QUANTILE_GRID);
-        const sd = Math.sqrt(variance(all));
-        const half = (Z95 * sd) / Math.sqrt(all.count);
-        outputs[output.name] = {
+        const o = outputs[j];
+        const m = o.moments;
+        const n = m.count;
+        const asked = quantilesOf(j, percentiles.map((p) => p / 100));
+        const grid = quantilesOf(j, QUANTILE_GRID);
+        const sd = Math.sqrt(variance(m));
+        const half = (Z95 * sd) / Math.sqrt(n);
+        summaries[output.name] = {
           unit: output.unit ?? '',
-          count: all.count,
-          nonFinite: nonFinite[j],
-          mean: n > 0 ? all.mean : NaN,
+          count: n,
+          nonFinite: o.nonFinite,
+          mean: n > 0 ? m.mean : NaN,
           sd,
-          min: n > 0 ? all.min : NaN,
-          max: n > 0 ? all.max : NaN,
-          meanCI95: [all.mean - half, all.mean + half],
+          min: n > 0 ? m.min : NaN,
+          max: n > 0 ? m.max : NaN,
+          meanCI95: [m.mean - half, m.mean + half],
           percentiles: Object.fromEntries(percentiles.map((p, i) => [percentileKey(p), asked.values[i]])),
           percentileCI95: Object.fromEntries(percentiles.map((p, i) => [percentileKey(p), asked.ci95[i]])),
         };
+        const lo = grid.values[0];
+        const hi = grid.values[grid.values.length - 1];
         distributions[output.name] = {
           unit: output.unit ?? '',
           quantiles: { p: QUANTILE_GRID, x: grid.values },
-          histogram: histogram(values[j], n, grid.values[0], grid.values[grid.values.length - 1]),
-          convergence,
+          histogram: o.sketch ? histogramOfSketch(o.sketch, lo, hi) : histogramOfValues(o.values, o.length, lo, hi),
+          convergence: o.convergence,
         };
       });
       const claims: Record<string, ClaimSummary> = {};
       model.claims.forEach((claim, j) => {
         claims[claim.name] = {
-          probability: holds[j] / total,
-          ci95: wilson95(holds[j], total),
+          probability: holds[j] / consumed,
+          ci95: wilson95(holds[j], consumed),
           holds: holds[j],
-          count: total,
+          count: consumed,
           ...(claim.description ? { description: claim.description } : {}),
         };
       });
-      return { outputs, claims, distributions };
+      return { outputs: summaries, claims, distributions };
     },
   };
 }
@@ -116,60 +214,36 @@ export function percentileKey(p: number): string {
   return `p${p}`;
 }
 
-/** Moves each chunk's finite values down so that they are contiguous, in chunk order. Returns the count. */
-function compact(values: Float64Array, chunks: readonly Chunk[], finite: Int32Array): number {
-  let at = 0;
-  chunks.forEach((c, k) => {
-    if (at !== c.start) values.copyWithin(at, c.start, c.start + finite[k]);
-    at += finite[k];
-  });
-  return at;
-}
-
 /**
- * Running estimates at 1, 2, 4, 8, … chunks and at the end: how the mean and the p95 settle
- * as samples accumulate (the convergence chart). Prefixes follow chunk order, so this too is
- * the same for any worker count.
+ * Equal-width bins (in log space for outputs spanning decades) over the central 99.8% of
+ * the samples, from lo = p0.1 to hi = p99.9.
  */
-function convergenceSeries(values: Float64Array, chunks: readonly Chunk[], finite: Int32Array, moments: Moments[]): OutputDistribution['convergence'] {
-  const series = { n: [] as number[], mean: [] as number[], meanCI95: [] as Interval[], p50: [] as number[], p95: [] as number[], p95CI95: [] as Interval[] };
-  const ends: number[] = [];
-  for (let c = 1; c < chunks.length; c *= 2) ends.push(c);
-  ends.push(chunks.length);
-  let prefix = emptyMoments();
-  let counted = 0;
-  let finiteSoFar = 0;
-  for (const end of ends) {
-    for (; counted < end; counted++) {
-      prefix = mergeMoments(prefix, moments[counted]);
-      finiteSoFar += finite[counted];
-    }
-    if (prefix.count === 0) continue;
-    const q = quantiles(values, finiteSoFar, [0.5, 0.95]);
-    const half = (Z95 * Math.sqrt(variance(prefix))) / Math.sqrt(prefix.count);
-    series.n.push(chunks[end - 1].start + chunks[end - 1].size);
-    series.mean.push(prefix.mean);
-    series.meanCI95.push([prefix.mean - half, prefix.mean + half]);
-    series.p50.push(q.values[0]);
-    series.p95.push(q.values[1]);
-    series.p95CI95.push(q.ci95[1]);
-  }
-  return series;
-}
-
-/** Equal-width bins (in log space for outputs spanning decades) over the central 99.8% of the samples. */
-function histogram(values: Float64Array, n: number, lo: number, hi: number): OutputDistribution['histogram'] {
+function histogramBins(lo: number, hi: number) {
   const log = lo > 0 && hi / lo > 30;
   const a = log ? Math.log10(lo) : lo;
   const b = log ? Math.log10(hi) : hi;
   const width = b > a ? (b - a) / HISTOGRAM_BINS : 1;
+  const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => (log ? 10 ** (a + i * width) : a + i * width));
+  const binOf = (v: number) => Math.min(HISTOGRAM_BINS - 1, Math.floor(((log ? Math.log10(v) : v) - a) / width));
+  return { scale: log ? ('log' as const) : ('linear' as const), edges, binOf };
+}
+
+function histogramOfValues(values: Float64Array, n: number, lo: number, hi: number): OutputDistribution['histogram'] {
+  const { scale, edges, binOf } = histogramBins(lo, hi);
   const counts = new Array<number>(HISTOGRAM_BINS).fill(0);
   for (let i = 0; i < n; i++) {
     const v = values[i];
-    if (v < lo || v > hi) continue;
-    const bin = Math.min(HISTOGRAM_BINS - 1, Math.floor(((log ? Math.log10(v) : v) - a) / width));
-    counts[bin]++;
+    if (v >= lo && v <= hi) counts[binOf(v)]++;
   }
-  const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => (log ? 10 ** (a + i * width) : a + i * width));
-  return { scale: log ? 'log' : 'linear', edges, counts };
+  return { scale, edges, counts };
+}
+
+/** The same bins filled from the sketch's buckets (each bucket's count goes to the bin of its representative value). */
+function histogramOfSketch(sketch: QuantileSketch, lo: number, hi: number): OutputDistribution['histogram'] {
+  const { scale, edges, binOf } = histogramBins(lo, hi);
+  const counts = new Array<number>(HISTOGRAM_BINS).fill(0);
+  sketch.forEachBucket((v, c) => {
+    if (v >= lo && v <= hi) counts[binOf(v)] += c;
+  });
+  return { scale, edges, counts };
 }

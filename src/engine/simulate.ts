@@ -2,19 +2,37 @@
  * A Monte Carlo run, in stages:
  * 1. plan: fixed-size chunks, each seeded from (seed, chunk index) only;
  * 2. run: the chunks go through a runner (worker threads or in-process) — the hot loop;
- * 3. aggregate: partial results merged in chunk order into summary statistics.
+ * 3. aggregate: partial results consumed in chunk order into summary statistics.
+ *
+ * With a precision target the run proceeds in batches and stops at the first checkpoint
+ * (after 1, 2, 3, 4, 6, 8, 12, 16, … chunks) where every targeted interval is narrow enough.
+ * Checkpoints fall at fixed chunk counts and aggregation is in chunk order, so the same seed
+ * and target give the same sample count and the same result.
  */
 import type { ModelHandle } from '../model/load.ts';
-import type { Summary, Distributions } from '../results/types.ts';
-import type { Sampling, SimulateResult, SimulateTask } from '../../workers/protocol.ts';
-import { createAggregator } from './aggregate.ts';
+import type { Summary, Distributions, PrecisionReport } from '../results/types.ts';
+import type { PercentileMethod, Sampling, SimulateResult, SimulateTask } from '../../workers/protocol.ts';
+import { createAggregator, type Aggregator } from './aggregate.ts';
 import { DEFAULT_CHUNK_SIZE, planChunks } from './plan.ts';
 import { createRunner } from './runner.ts';
 import { ENGINE_VERSION } from '../version.ts';
+import { DEFAULT_ALPHA, SKETCH_METHOD } from '../stats/sketch/ddsketch.ts';
 
 export const DEFAULT_PERCENTILES: readonly number[] = [1, 5, 10, 25, 50, 75, 90, 95, 99];
+/** Up to this many samples percentiles are exact (every value kept); beyond it, a DDSketch. */
+export const EXACT_LIMIT = 10_000_000;
+
+export interface PrecisionTarget {
+  /** Relative half-width wanted for each targeted percentile's 95% interval, e.g. 0.005. */
+  readonly relative: number;
+  /** Which percentiles: by default p95 of every output. */
+  readonly targets?: ReadonlyArray<{ readonly output: string; readonly percentile: number }>;
+  /** Absolute half-width wanted for every claim's probability (default 0.005; only with the default targets). */
+  readonly claimAbsolute?: number;
+}
 
 export interface SimulateOptions {
+  /** Number of samples; with a precision target, the most samples the run may take. */
   readonly samples: number;
   readonly seed: string;
   /** Worker threads; 0 runs in-process (identical results). */
@@ -22,6 +40,8 @@ export interface SimulateOptions {
   readonly sampling?: Sampling;
   readonly percentiles?: readonly number[];
   readonly chunkSize?: number;
+  readonly percentileMethod?: 'auto' | PercentileMethod;
+  readonly precision?: PrecisionTarget;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -40,20 +60,29 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
   const sampling = options.sampling ?? 'mc';
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
+  const method = resolveMethod(options.percentileMethod ?? 'auto', options.samples);
   const chunks = planChunks(options.samples, chunkSize);
-  const aggregator = createAggregator(model, chunks);
-  const tasks: SimulateTask[] = chunks.map((c) => ({ kind: 'simulate', chunk: c.index, size: c.size, seed: options.seed, sampling }));
+  const aggregator = createAggregator(model, method);
+  const task = (index: number): SimulateTask => ({ kind: 'simulate', chunk: index, size: chunks[index].size, seed: options.seed, sampling, percentileMethod: method });
 
   const runner = await createRunner(handle, Math.min(options.workers, chunks.length));
+  let precision: PrecisionReport | undefined;
   try {
-    await runner.run(
-      tasks,
-      (result) => {
-        aggregator.add(result as SimulateResult);
-        options.onProgress?.(aggregator.received, options.samples);
-      },
-      options.signal,
-    );
+    const onResult = (result: unknown) => {
+      aggregator.add(result as SimulateResult);
+      options.onProgress?.(aggregator.received, options.samples);
+    };
+    if (!options.precision) {
+      await runner.run(chunks.map((c) => task(c.index)), onResult, options.signal);
+    } else {
+      let done = 0;
+      for (const stop of checkpoints(chunks.length)) {
+        await runner.run(Array.from({ length: stop - done }, (_, i) => task(done + i)), onResult, options.signal);
+        done = stop;
+        precision = precisionReached(model.outputs.map((o) => o.name), model.claims.length, aggregator, options.precision);
+        if (precision.met) break;
+      }
+    }
   } finally {
     await runner.close();
   }
@@ -63,12 +92,14 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
     summary: {
       model: model.name,
       title: model.title,
-      samples: options.samples,
+      samples: aggregator.consumed,
       seed: options.seed,
       workers: options.workers,
       sampling,
       engineVersion: ENGINE_VERSION,
-      percentileMethod: 'exact',
+      percentileMethod: method,
+      relativeError: method === 'exact' ? 0 : DEFAULT_ALPHA,
+      ...(precision ? { precision } : {}),
       outputs,
       claims,
     },
@@ -76,5 +107,48 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
     chunkSize,
     startedAt,
     finishedAt: new Date(),
+  };
+}
+
+function resolveMethod(method: 'auto' | PercentileMethod, samples: number): PercentileMethod {
+  if (method !== 'auto') return method;
+  return samples <= EXACT_LIMIT ? 'exact' : SKETCH_METHOD;
+}
+
+/** Chunk counts at which a precision run checks its target: 1, 2, 3, 4, 6, 8, 12, 16, 24, …, and the cap. */
+export function checkpoints(totalChunks: number): number[] {
+  const stops = new Set<number>();
+  for (let a = 1; a < totalChunks; a *= 2) {
+    stops.add(a);
+    if (a >= 2 && a * 1.5 < totalChunks) stops.add(a * 1.5);
+  }
+  stops.add(totalChunks);
+  return [...stops].sort((x, y) => x - y);
+}
+
+function precisionReached(outputNames: readonly string[], claimCount: number, agg: Aggregator, target: PrecisionTarget): PrecisionReport {
+  const targets = target.targets ?? outputNames.map((output) => ({ output, percentile: 95 }));
+  let worst = 0;
+  for (const t of targets) {
+    const q = agg.quantilesOf(outputNames.indexOf(t.output), [t.percentile / 100]);
+    const est = q.values[0];
+    const [lo, hi] = q.ci95[0];
+    const rel = Math.max(hi - est, est - lo) / Math.abs(est);
+    worst = Math.max(worst, Number.isFinite(rel) ? rel : Infinity);
+  }
+  const claimAbsolute = target.targets ? undefined : (target.claimAbsolute ?? 0.005);
+  let worstClaim = 0;
+  if (claimAbsolute !== undefined) {
+    for (let j = 0; j < claimCount; j++) {
+      const c = agg.claimOf(j);
+      worstClaim = Math.max(worstClaim, c.ci95[1] - c.probability, c.probability - c.ci95[0]);
+    }
+  }
+  return {
+    relative: target.relative,
+    targets: targets.map((t) => ({ output: t.output, percentile: `p${t.percentile}` })),
+    ...(claimAbsolute !== undefined ? { claimAbsolute, worstClaimHalfWidth: worstClaim } : {}),
+    worstRelativeHalfWidth: worst,
+    met: worst <= target.relative && (claimAbsolute === undefined || worstClaim <= claimAbsolute),
   };
 }

@@ -38,10 +38,27 @@ export interface Summary {
   readonly workers: number;
   readonly sampling: 'mc' | 'lhs';
   readonly engineVersion: string;
-  /** `'exact'` (order statistics of every sample) or the sketch's name. */
+  /** `'exact'` (order statistics of every sample) or the sketch's name (`'ddsketch'`). */
   readonly percentileMethod: string;
+  /** Bound on the relative error of every percentile: 0 when exact, the sketch's alpha otherwise. */
+  readonly relativeError: number;
+  /** Present when the run was asked for a precision target (`--precision`). */
+  readonly precision?: PrecisionReport;
   readonly outputs: Readonly<Record<string, OutputSummary>>;
   readonly claims: Readonly<Record<string, ClaimSummary>>;
+}
+
+/** What a precision-targeted run aimed at and reached. `samples` in the summary says how many it took. */
+export interface PrecisionReport {
+  /** Wanted relative half-width of each targeted percentile's 95% interval. */
+  readonly relative: number;
+  readonly targets: ReadonlyArray<{ readonly output: string; readonly percentile: string }>;
+  /** Wanted absolute half-width of every claim's 95% interval (default targets only). */
+  readonly claimAbsolute?: number;
+  readonly worstRelativeHalfWidth: number;
+  readonly worstClaimHalfWidth?: number;
+  /** False when the sample cap was reached first. */
+  readonly met: boolean;
 }
 
 /** `distributions.json`: what the charts need beyond summary.json, from the same samples. */

@@ -11,6 +11,7 @@ import type { Sampling } from '../../../workers/protocol.ts';
 import { createProgress } from '../progress.ts';
 import { textTable } from '../text-table.ts';
 import { interruptSignal } from '../interrupt.ts';
+import { InputError } from '../../errors.ts';
 import { renderVisuals } from './report.ts';
 
 export interface RunOptions {
@@ -25,6 +26,11 @@ export interface RunOptions {
   readonly quiet: boolean;
   readonly charts: boolean;
   readonly report: boolean;
+  readonly precision?: number;
+  readonly precisionOutput?: string;
+  readonly precisionPercentile: number;
+  readonly maxSamples: number;
+  readonly percentileMethod: 'auto' | 'exact' | 'ddsketch';
 }
 
 export const DEFAULT_SAMPLES = 1_000_000;
@@ -33,8 +39,23 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
   const handle = await loadModel(ref, options.set);
   const percentiles = options.percentiles ?? [...DEFAULT_PERCENTILES];
   const progress = createProgress(`${handle.model.name}`, { quiet: options.quiet });
+  if (options.precisionOutput !== undefined && !handle.model.outputs.some((o) => o.name === options.precisionOutput)) {
+    throw new InputError('--precision-output', options.precisionOutput, `an output of ${handle.model.name}: ${handle.model.outputs.map((o) => o.name).join(', ')}`);
+  }
+  if (options.precisionOutput !== undefined && options.precision === undefined) {
+    throw new InputError('--precision-output', options.precisionOutput, 'goes with --precision (e.g. --precision 0.5%)');
+  }
   const result = await simulate(handle, {
-    samples: options.samples,
+    samples: options.precision !== undefined ? options.maxSamples : options.samples,
+    percentileMethod: options.percentileMethod,
+    ...(options.precision !== undefined
+      ? {
+          precision: {
+            relative: options.precision,
+            ...(options.precisionOutput ? { targets: [{ output: options.precisionOutput, percentile: options.precisionPercentile }] } : {}),
+          },
+        }
+      : {}),
     seed: options.seed,
     workers: options.workers,
     sampling: options.sampling,
@@ -49,7 +70,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
     handle,
     command: ['ai-energy-mc', ...argv],
     seed: options.seed,
-    samples: options.samples,
+    samples: result.summary.samples,
     workers: options.workers,
     sampling: options.sampling,
     chunkSize: result.chunkSize,
@@ -67,20 +88,31 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
       'percentiles.csv': percentilesCsv(result.summary),
       'percentiles.md': percentilesMarkdown(result.summary),
     },
-    options.charts || options.report ? (tmp) => renderVisuals(tmp, { charts: options.charts, report: options.report, quiet: options.quiet }) : undefined,
+    options.charts || options.report ? async (tmp) => void (await renderVisuals(tmp, { charts: options.charts, report: options.report, quiet: options.quiet })) : undefined,
   );
 
   if (options.json) process.stdout.write(summaryJson);
   else process.stdout.write(`${summaryText(result.summary, manifest.wallSeconds)}\n\nResults: ${dir}\n`);
 }
 
+const SAMPLING_NAMES: Record<string, string> = { mc: 'Monte Carlo', lhs: 'Latin hypercube', sobol: 'scrambled Sobol' };
+
 /** The human summary: p5/p50/p95 and mean per output, then every claim's probability. */
 export function summaryText(summary: Summary, wallSeconds: number): string {
+  const method = summary.percentileMethod === 'exact' ? 'exact percentiles' : `percentiles from ${summary.percentileMethod} (±${summary.relativeError * 100}%)`;
   const lines = [
     `${summary.title} (${summary.model})`,
-    `${summary.samples.toLocaleString('en-US')} samples, ${summary.sampling === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, seed ${summary.seed}, ${summary.workers} worker${summary.workers === 1 ? '' : 's'}, ${wallSeconds.toFixed(2)} s`,
-    '',
+    `${summary.samples.toLocaleString('en-US')} samples, ${SAMPLING_NAMES[summary.sampling]}, seed ${summary.seed}, ${summary.workers} worker${summary.workers === 1 ? '' : 's'}, ${method}, ${wallSeconds.toFixed(2)} s`,
   ];
+  if (summary.precision) {
+    const p = summary.precision;
+    lines.push(
+      p.met
+        ? `precision target ±${formatPercent(p.relative)} met: worst relative half-width ${formatPercent(p.worstRelativeHalfWidth)}`
+        : `precision target ±${formatPercent(p.relative)} NOT met within the sample cap: worst relative half-width ${formatPercent(p.worstRelativeHalfWidth)}`,
+    );
+  }
+  lines.push('');
   const keys = ['p5', 'p50', 'p95'].filter((k) => Object.values(summary.outputs)[0]?.percentiles[k] !== undefined);
   const rows = [['output', 'unit', ...keys, 'mean', ...(Object.values(summary.outputs).some((o) => o.nonFinite > 0) ? ['non-finite'] : [])]];
   for (const [name, o] of Object.entries(summary.outputs)) {

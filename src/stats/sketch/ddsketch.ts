@@ -92,6 +92,8 @@ export interface QuantileSketch {
   /** A compact copy for `postMessage`: trimmed typed arrays plus a few numbers (see `transferList`). */
   toTransfer(): SketchTransfer;
   toJSON(): SketchJSON;
+  /** Visits every non-empty bucket in ascending order of value: its representative value and count. */
+  forEachBucket(visit: (value: number, count: number) => void): void;
 }
 
 export interface SketchMeta {
@@ -394,6 +396,14 @@ class DDSketch implements QuantileSketch {
     const a = this.valueAtRank(lo);
     if (w === 0 || hi === lo) return a;
     return a + w * (this.valueAtRank(hi) - a);
+  }
+
+  forEachBucket(visit: (value: number, count: number) => void): void {
+    const nc = this.negative.counts;
+    for (let i = nc.length - 1; i >= 0; i--) if (nc[i] > 0) visit(this.clamp(-valueOfKey(this.mapping, this.negative.offset + i)), nc[i]);
+    if (this.zeros > 0) visit(0, this.zeros);
+    const pc = this.positive.counts;
+    for (let i = 0; i < pc.length; i++) if (pc[i] > 0) visit(this.clamp(valueOfKey(this.mapping, this.positive.offset + i)), pc[i]);
   }
 
   valueAtRank(rank: number): number {
