@@ -21,9 +21,9 @@ const models = ['edunov-2023', fileURLToPath(new URL('./models/ten-params.ts', i
 function hotLoop(handle: ModelHandle, samples: number): number {
   const runner = createChunkRunner(handle.model);
   const chunks = Math.ceil(samples / DEFAULT_CHUNK_SIZE);
-  for (let k = 0; k < 8; k++) runner.simulate({ kind: 'simulate', chunk: k, size: DEFAULT_CHUNK_SIZE, seed: 'warm-up', sampling: 'mc', percentileMethod: 'exact' });
+  for (let k = 0; k < 8; k++) runner.simulate({ kind: 'simulate', chunk: k, start: k * DEFAULT_CHUNK_SIZE, size: DEFAULT_CHUNK_SIZE, seed: 'warm-up', sampling: 'mc', percentileMethod: 'exact' });
   const t0 = performance.now();
-  for (let k = 0; k < chunks; k++) runner.simulate({ kind: 'simulate', chunk: k, size: DEFAULT_CHUNK_SIZE, seed: 'bench', sampling: 'mc', percentileMethod: 'exact' });
+  for (let k = 0; k < chunks; k++) runner.simulate({ kind: 'simulate', chunk: k, start: k * DEFAULT_CHUNK_SIZE, size: DEFAULT_CHUNK_SIZE, seed: 'bench', sampling: 'mc', percentileMethod: 'exact' });
   return (chunks * DEFAULT_CHUNK_SIZE) / ((performance.now() - t0) / 1000);
 }
 

@@ -6,7 +6,8 @@
  * hypercube through `dist.quantile`), impose rank correlations if the model has any, run the
  * generated kernel, and return compact per-output arrays.
  */
-import { ModelError } from '../src/errors.ts';
+import { InputError, ModelError } from '../src/errors.ts';
+import { SobolSequence } from '../src/sensitivity/sequence/sobol.ts';
 import { chunkRandom } from '../src/engine/plan.ts';
 import { momentsOf } from '../src/stats/moments.ts';
 import { createSketch, type SketchTransfer } from '../src/stats/sketch/ddsketch.ts';
@@ -47,14 +48,33 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
     perm = new Int32Array(n);
   };
 
+  // One scrambled Sobol sequence per run (keyed by seed), shared by all chunks: chunk k reads points start..start+n.
+  let sobol: { seed: string; sequence: SobolSequence; point: Float64Array } | undefined;
+  const fillSobol = (task: SimulateTask, n: number) => {
+    const k = varying.length;
+    if (task.start + n > 2 ** 32 - 1) throw new InputError('--samples', task.start + n, 'at most 2^32 − 1 samples with --sampling sobol');
+    if (!sobol || sobol.seed !== task.seed) {
+      sobol = { seed: task.seed, sequence: new SobolSequence(Math.max(k, 1), { scramble: { seed: task.seed } }), point: new Float64Array(Math.max(k, 1)) };
+    }
+    const { sequence, point } = sobol;
+    sequence.seek(task.start);
+    for (let i = 0; i < n; i++) {
+      sequence.next(point, 0, true);
+      for (let j = 0; j < k; j++) cols[j][i] = varying[j].dist.quantile(point[j]);
+    }
+  };
+
   return {
     simulate(task) {
       const n = task.size;
       ensure(n);
       const random = chunkRandom(task.seed, task.chunk);
-      for (let j = 0; j < varying.length; j++) {
-        if (task.sampling === 'lhs') fillLatinHypercube(varying[j].dist, random, cols[j], perm, n);
-        else varying[j].dist.fill(random, cols[j], 0, n);
+      if (task.sampling === 'sobol') fillSobol(task, n);
+      else {
+        for (let j = 0; j < varying.length; j++) {
+          if (task.sampling === 'lhs') fillLatinHypercube(varying[j].dist, random, cols[j], perm, n);
+          else varying[j].dist.fill(random, cols[j], 0, n);
+        }
       }
       if (target) imposeRankCorrelation(correlated.map((j) => cols[j]), n, target, random);
       check(simulateKernel(n, cols, outs, finite, nonFinite, holds), model, varying, cols);

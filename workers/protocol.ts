@@ -6,13 +6,16 @@ import type { ErrorData } from '../src/errors.ts';
 import type { Moments } from '../src/stats/moments.ts';
 import { transferList as sketchBuffers, type SketchTransfer } from '../src/stats/sketch/ddsketch.ts';
 
-export type Sampling = 'mc' | 'lhs';
+/** Plain Monte Carlo, Latin hypercube (stratified per chunk), or one scrambled Sobol sequence across chunks. */
+export type Sampling = 'mc' | 'lhs' | 'sobol';
 /** How percentiles are computed: every value kept (`exact`) or a relative-error sketch per chunk (`ddsketch`). */
 export type PercentileMethod = 'exact' | 'ddsketch';
 
 export interface SimulateTask {
   readonly kind: 'simulate';
   readonly chunk: number;
+  /** Index of the chunk's first sample in the run (a Sobol chunk starts at that point of the sequence). */
+  readonly start: number;
   readonly size: number;
   readonly seed: string;
   readonly sampling: Sampling;

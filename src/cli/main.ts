@@ -43,7 +43,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('-n, --samples <N>', `number of samples (default ${DEFAULT_SAMPLES.toLocaleString('en-US')})`, parseSamples, DEFAULT_SAMPLES)
     .option('--seed <S>', 'random seed (any text); the same seed gives the same bytes for any --workers', parseSeed, '1')
     .option('-w, --workers <W>', 'worker threads (default: one per core)', parseWorkers, defaultWorkers())
-    .addOption(new Option('--sampling <method>', 'mc (plain Monte Carlo) or lhs (Latin hypercube)').argParser(parseSampling).default('mc'))
+    .addOption(new Option('--sampling <method>', 'mc (plain Monte Carlo), lhs (Latin hypercube) or sobol (scrambled Sobol sequence)').argParser(parseSampling).default('mc'))
     .option('--percentiles <list>', 'comma-separated percentiles (default 1,5,10,25,50,75,90,95,99)', parsePercentiles)
     .option('--set <name=dist>', "replace a parameter's distribution, e.g. --set gpus='lognormal(p5=1e6, p95=2e6)' (repeatable)", collectSet, {})
     .option('-o, --out <dir>', 'results folder (default results/runs/<model>/<timestamp>-<seed>)')

@@ -61,8 +61,8 @@ export function defaultWorkers(): number {
 }
 
 export function parseSampling(text: string): Sampling {
-  if (text === 'mc' || text === 'lhs') return text;
-  throw new InputError('--sampling', text, 'mc (plain Monte Carlo) or lhs (Latin hypercube)');
+  if (text === 'mc' || text === 'lhs' || text === 'sobol') return text;
+  throw new InputError('--sampling', text, 'mc (plain Monte Carlo), lhs (Latin hypercube) or sobol (scrambled Sobol sequence)');
 }
 
 export function parseSeed(text: string): string {

@@ -36,7 +36,7 @@ export interface Summary {
   readonly samples: number;
   readonly seed: string;
   readonly workers: number;
-  readonly sampling: 'mc' | 'lhs';
+  readonly sampling: 'mc' | 'lhs' | 'sobol';
   readonly engineVersion: string;
   /** `'exact'` (order statistics of every sample) or the sketch's name (`'ddsketch'`). */
   readonly percentileMethod: string;

@@ -13,7 +13,7 @@ describe('aggregation of chunk partials', () => {
     const { model } = await loadModel(fixture('non-finite'));
     const chunks = planChunks(25_000, 3_000);
     const runner = createChunkRunner(model);
-    const results: SimulateResult[] = chunks.map((c) => runner.simulate({ kind: 'simulate', chunk: c.index, size: c.size, seed: 's', sampling: 'mc', percentileMethod: 'exact' }));
+    const results: SimulateResult[] = chunks.map((c) => runner.simulate({ kind: 'simulate', chunk: c.index, start: c.start, size: c.size, seed: 's', sampling: 'mc', percentileMethod: 'exact' }));
     const forward = createAggregator(model, 'exact');
     results.forEach((r) => forward.add(r));
     const backward = createAggregator(model, 'exact');
