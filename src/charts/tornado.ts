@@ -3,8 +3,8 @@
  * swing point (the others at their medians), drawn as bars out from the baseline; inputs
  * sorted by swing, the widest on top.
  *
- * The baseline is the output with every input at its median. `sensitivity.json` may record
- * it as `baseline`; when it does not, it is estimated as the midpoint of the input with the
+ * The baseline is the output with every input at its median. `sensitivity.json` records
+ * it as `details.tornado.base` (or `baseline`); when it does not, it is estimated as the midpoint of the input with the
  * smallest swing (for an input that barely moves the output, low ≈ high ≈ baseline), and
  * the subtitle says so.
  */
@@ -37,9 +37,10 @@ export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
     .filter(([, i]) => Number.isFinite(i.low) && Number.isFinite(i.high))
     .map(([param, i]) => ({ param, low: i.low as number, high: i.high as number, swing: Math.abs((i.high as number) - (i.low as number)) }))
     .sort((a, b) => b.swing - a.swing);
-  const estimated = input.baseline === undefined && s.baseline === undefined;
+  const recorded = input.baseline ?? s.baseline ?? s.details?.tornado?.base ?? undefined;
+  const estimated = recorded === undefined;
   const smallest = rows[rows.length - 1];
-  const baseline = input.baseline ?? s.baseline ?? (smallest ? (smallest.low + smallest.high) / 2 : 0);
+  const baseline = recorded ?? (smallest ? (smallest.low + smallest.high) / 2 : 0);
   const shown = rows.slice(0, input.top ?? 15);
   const bars = shown.flatMap((r, rank) => [
     { rank, param: r.param, side: 'input at its low', from: baseline, to: r.low, value: r.low, swing: r.swing },

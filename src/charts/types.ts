@@ -37,6 +37,8 @@ export interface SensitivityResult {
    * The tornado chart's bars start from it; without it the chart estimates it (see tornado.ts).
    */
   readonly baseline?: number;
+  /** Per-method details written by the sensitivity command; the tornado's `base` is the all-medians output. */
+  readonly details?: { readonly tornado?: { readonly base: number | null } };
   readonly indices: Readonly<Record<string, SensitivityIndex>>;
 }
 

@@ -65,7 +65,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
   });
   progress.end();
 
-  const dir = options.out ?? join('results', 'runs', handle.model.name, `${timestamp(result.startedAt)}-${safe(options.seed)}`);
+  const dir = options.out ?? join('results', 'runs', handle.model.name, resultsFolderName(result.startedAt, options.seed));
   const manifest = buildManifest({
     handle,
     command: ['ai-energy-mc', ...argv],
@@ -129,10 +129,8 @@ export function summaryText(summary: Summary, wallSeconds: number): string {
   return lines.join('\n');
 }
 
-function timestamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-}
-
-function safe(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40);
+/** `<UTC timestamp>-<seed>`, with the seed reduced to characters safe in a file name. */
+export function resultsFolderName(startedAt: Date, seed: string): string {
+  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${seed.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40)}`;
 }

@@ -1,0 +1,83 @@
+/** `ai-energy-mc sensitivity <model>`: which inputs decide an output or a claim. */
+import { join } from 'node:path';
+import { loadModel } from '../../model/load.ts';
+import { runSensitivity, sensitivityCsv, sensitivityJson, sensitivityMarkdown, type SensitivityMethod } from '../../sensitivity/index.ts';
+import { writeResultsDir } from '../../results/atomic-dir.ts';
+import { buildManifest } from '../../results/manifest.ts';
+import { InputError } from '../../errors.ts';
+import { createProgress } from '../progress.ts';
+import { interruptSignal } from '../interrupt.ts';
+import { renderVisuals } from './report.ts';
+import { resultsFolderName } from './run.ts';
+
+export interface SensitivityCommandOptions {
+  readonly output?: string;
+  readonly claim?: string;
+  readonly method: SensitivityMethod | 'all';
+  readonly samples: number;
+  readonly seed: string;
+  readonly workers: number;
+  readonly set: Record<string, string>;
+  readonly out?: string;
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly charts: boolean;
+  readonly report: boolean;
+}
+
+export const DEFAULT_SENSITIVITY_SAMPLES = 8192;
+
+export async function sensitivityCommand(ref: string, options: SensitivityCommandOptions, argv: readonly string[]): Promise<void> {
+  if (options.output !== undefined && options.claim !== undefined) {
+    throw new InputError('--claim', options.claim, 'either --output or --claim, not both');
+  }
+  const handle = await loadModel(ref, options.set);
+  const progress = createProgress(`${handle.model.name} sensitivity`, { quiet: options.quiet });
+  const startedAt = new Date();
+  const result = await runSensitivity(handle, {
+    method: options.method,
+    ...(options.output !== undefined ? { output: options.output } : {}),
+    ...(options.claim !== undefined ? { claim: options.claim } : {}),
+    samples: options.samples,
+    seed: options.seed,
+    workers: options.workers,
+    onProgress: (done, total) => progress.update(done, total),
+    signal: interruptSignal(),
+  });
+  progress.end();
+  const finishedAt = new Date();
+  for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+
+  const dir = options.out ?? join('results', 'runs', handle.model.name, `${resultsFolderName(startedAt, options.seed)}-sensitivity`);
+  const manifest = buildManifest({
+    handle,
+    command: ['ai-energy-mc', ...argv],
+    seed: options.seed,
+    samples: options.samples,
+    workers: options.workers,
+    sampling: `sensitivity:${options.method}`,
+    chunkSize: 0,
+    percentiles: [],
+    startedAt,
+    finishedAt,
+  });
+  const json = sensitivityJson(result);
+  await writeResultsDir(
+    dir,
+    {
+      'sensitivity.json': json,
+      'sensitivity.csv': sensitivityCsv(result),
+      'sensitivity.md': sensitivityMarkdown(result),
+      'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+    },
+    options.charts || options.report ? async (tmp) => void (await renderVisuals(tmp, { charts: options.charts, report: options.report, quiet: options.quiet })) : undefined,
+  );
+  if (options.json) process.stdout.write(json);
+  else process.stdout.write(`${sensitivityMarkdown(result)}\nResults: ${dir}\n`);
+}
+
+export function parseMethod(text: string): SensitivityMethod | 'all' {
+  const allowed = ['tornado', 'spearman', 'prcc', 'sobol', 'morris', 'all'];
+  if (allowed.includes(text)) return text as SensitivityMethod | 'all';
+  throw new InputError('--method', text, `one of ${allowed.join(', ')}`);
+}
