@@ -2,7 +2,7 @@
  * Pearson correlation of two equally long series, and the Fisher-z confidence interval used for
  * Spearman's rho and the partial rank correlation coefficients.
  */
-import { normalQuantile } from './normal.ts';
+import { normalQuantile } from '../../distributions/special/normalQuantile.ts';
 
 export type Interval = [lo: number, hi: number];
 
