@@ -1,9 +1,13 @@
-/** A plain aligned text table for the terminal: first column left-aligned, the rest right-aligned. */
-export function textTable(rows: readonly (readonly string[])[], options: { leftColumns?: number } = {}): string {
+/**
+ * A plain aligned text table for the terminal. By default the first `leftColumns` columns are
+ * left-aligned (names) and the rest right-aligned (numbers); `align` sets each column instead.
+ */
+export function textTable(rows: readonly (readonly string[])[], options: { leftColumns?: number; align?: readonly ('left' | 'right')[] } = {}): string {
   const left = options.leftColumns ?? 1;
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  const alignOf = (i: number) => options.align?.[i] ?? (i < left ? 'left' : 'right');
   return rows
-    .map((row) => row.map((cell, i) => (i < left ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd())
+    .map((row) => row.map((cell, i) => (alignOf(i) === 'left' ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd())
     .join('\n');
 }

@@ -124,7 +124,7 @@ export function summaryText(summary: Summary, wallSeconds: number): string {
     lines.push('', textTable([
       ['claim', 'probability', '95% CI', ''],
       ...claims.map(([name, c]) => [name, formatPercent(c.probability), `${formatPercent(c.ci95[0])} – ${formatPercent(c.ci95[1])}`, c.description ?? '']),
-    ], { leftColumns: 1 }));
+    ], { align: ['left', 'right', 'right', 'left'] }));
   }
   return lines.join('\n');
 }
