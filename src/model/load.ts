@@ -22,10 +22,10 @@ export interface ModelHandle {
   readonly model: ResolvedModel;
 }
 
-/** Names of the built-in models: the model files directly in `models/`. */
+/** Names of the built-in models: the model files directly in `models/` (hidden files excepted). */
 export function builtinModelNames(): string[] {
   return readdirSync(MODELS_DIR)
-    .filter((f) => EXTENSIONS.includes(extname(f)) && statSync(join(MODELS_DIR, f)).isFile())
+    .filter((f) => !f.startsWith('.') && EXTENSIONS.includes(extname(f)) && statSync(join(MODELS_DIR, f)).isFile())
     .map((f) => f.slice(0, -extname(f).length))
     .sort();
 }
