@@ -9,13 +9,13 @@
 import { InputError, ModelError } from '../src/errors.ts';
 import { SobolSequence } from '../src/sensitivity/sequence/sobol.ts';
 import { chunkRandom } from '../src/engine/plan.ts';
-import { momentsOf } from '../src/stats/moments.ts';
+import { momentsFromSums } from '../src/stats/moments.ts';
 import { createSketch, type SketchTransfer } from '../src/stats/sketch/ddsketch.ts';
 import { fillLatinHypercube } from '../src/sampling/lhs.ts';
 import { imposeRankCorrelation } from '../src/sampling/iman-conover.ts';
 import { correlationTarget } from '../src/sampling/correlation-matrix.ts';
 import type { ResolvedModel, ResolvedParameter } from '../src/model/types.ts';
-import { buildEvaluateKernel, buildSimulateKernel, type KernelFailure } from './kernel.ts';
+import { buildEvaluateKernel, buildSimulateKernel, STATS, type KernelFailure } from './kernel.ts';
 import type { EvaluateResult, EvaluateTask, SimulateResult, SimulateTask } from './protocol.ts';
 
 export interface ChunkRunner {
@@ -35,6 +35,7 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
   const finite = new Int32Array(m);
   const nonFinite = new Int32Array(m);
   const holds = new Int32Array(model.claims.length);
+  const stats = new Float64Array(STATS * m);
   // Scratch buffers grow to the largest chunk seen and are then reused chunk after chunk.
   let capacity = 0;
   let cols: Float64Array[] = [];
@@ -77,8 +78,8 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
         }
       }
       if (target) imposeRankCorrelation(correlated.map((j) => cols[j]), n, target, random);
-      check(simulateKernel(n, cols, outs, finite, nonFinite, holds), model, varying, cols);
-      const moments = outs.map((o, j) => momentsOf(o, finite[j]));
+      check(simulateKernel(n, cols, outs, finite, nonFinite, holds, stats), model, varying, cols);
+      const moments = outs.map((_, j) => momentsFromSums(finite[j], stats, STATS * j));
       const kept =
         task.percentileMethod === 'ddsketch'
           ? { sketches: outs.map((o, j) => sketchOf(o, finite[j])) }

@@ -26,7 +26,11 @@ export interface KernelFailure {
 
 /**
  * Simulation kernel: writes each output's finite values compactly into `outs[j]`, counts
- * non-finite ones, and counts the samples where each claim holds.
+ * non-finite ones, counts the samples where each claim holds, and accumulates each output's
+ * moments on the way (fused into the loop: the values are in registers, a second pass over
+ * memory would cost more). `stats[STATS * j + …]` receives the shift (the chunk's first finite
+ * value), Σd, Σd², min and max, with d = y − shift: the shifted-data sums of Chan, Golub &
+ * LeVeque (1983), accurate when the shift is near the mean, as one of the chunk's own values is.
  * Returns null, or the first failure.
  */
 export type SimulateKernel = (
@@ -36,7 +40,11 @@ export type SimulateKernel = (
   finite: Int32Array,
   nonFinite: Int32Array,
   holds: Int32Array,
+  stats: Float64Array,
 ) => KernelFailure | null;
+
+/** Numbers per output in the kernel's `stats`: shift, Σd, Σd², min, max. */
+export const STATS = 5;
 
 /** Design kernel: writes raw outputs row by row (NaN kept) and claim indicators. */
 export type EvaluateKernel = (
@@ -64,9 +72,9 @@ export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
   const outs = model.outputs;
   const claims = model.claims;
   const body = `
-    return function simulate(n, cols, outs, finite, nonFinite, holds) {
+    return function simulate(n, cols, outs, finite, nonFinite, holds, stats) {
       ${colDecl}
-      ${outs.map((_, j) => `const o${j} = outs[${j}]; let k${j} = 0, nf${j} = 0;`).join('\n')}
+      ${outs.map((_, j) => `const o${j} = outs[${j}]; let k${j} = 0, nf${j} = 0, a${j} = 0, s${j} = 0, q${j} = 0, mn${j} = Infinity, mx${j} = -Infinity;`).join('\n')}
       ${claims.map((_, j) => `let h${j} = 0;`).join('\n')}
       const p = ${literal};
       let i = 0, where = 'compute';
@@ -76,13 +84,25 @@ export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
           where = 'compute';
           const o = compute(p);
           let y;
-          ${outs.map((o, j) => `y = o[${q(o.name)}]; if (y - y === 0) o${j}[k${j}++] = y; else nf${j}++;`).join('\n')}
+          ${outs
+            .map(
+              (o, j) => `y = o[${q(o.name)}];
+          if (y - y === 0) {
+            if (k${j} === 0) a${j} = y;
+            const d = y - a${j};
+            s${j} += d; q${j} += d * d;
+            if (y < mn${j}) mn${j} = y;
+            if (y > mx${j}) mx${j} = y;
+            o${j}[k${j}++] = y;
+          } else nf${j}++;`,
+            )
+            .join('\n')}
           ${claims.map((c, j) => `where = ${q(`claim ${c.name}`)}; if (claims[${j}](o, p)) h${j}++;`).join('\n')}
         }
       } catch (error) {
         return { index: i, error, where };
       }
-      ${outs.map((_, j) => `finite[${j}] = k${j}; nonFinite[${j}] = nf${j};`).join('\n')}
+      ${outs.map((_, j) => `finite[${j}] = k${j}; nonFinite[${j}] = nf${j}; stats[${STATS * j}] = a${j}; stats[${STATS * j + 1}] = s${j}; stats[${STATS * j + 2}] = q${j}; stats[${STATS * j + 3}] = mn${j}; stats[${STATS * j + 4}] = mx${j};`).join('\n')}
       ${claims.map((_, j) => `holds[${j}] = h${j};`).join('\n')}
       return null;
     };`;

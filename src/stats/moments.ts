@@ -48,6 +48,19 @@ export function momentsOf(values: Float64Array, n: number): Moments {
   return { count: n, mean, m2: Math.max(m2, 0), min, max };
 }
 
+/**
+ * Moments from shifted sums over n values: `sums[at..at+5)` = shift K, Σ(x − K), Σ(x − K)², min, max
+ * (what the worker kernel accumulates in its loop). With K one of the values, the cancellation in
+ * Σd² − (Σd)²/n stays small (Chan, Golub & LeVeque 1983, "Algorithms for computing the sample
+ * variance: analysis and recommendations", the shifted-data algorithm).
+ */
+export function momentsFromSums(n: number, sums: Float64Array, at: number): Moments {
+  if (n === 0) return emptyMoments();
+  const s = sums[at + 1];
+  const m2 = sums[at + 2] - (s * s) / n;
+  return { count: n, mean: sums[at] + s / n, m2: Math.max(m2, 0), min: sums[at + 3], max: sums[at + 4] };
+}
+
 /** Combines two partials as if their samples had been pooled. Returns a new object. */
 export function mergeMoments(a: Moments, b: Moments): Moments {
   if (a.count === 0) return { ...b };

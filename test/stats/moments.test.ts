@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { sampleVariance, mean } from 'simple-statistics';
-import { emptyMoments, mergeMoments, momentsOf, variance } from '../../src/stats/moments.ts';
+import { emptyMoments, mergeMoments, momentsFromSums, momentsOf, variance } from '../../src/stats/moments.ts';
 
 describe('moments', () => {
   it('matches simple-statistics on one sample', () => {
@@ -33,5 +33,25 @@ describe('moments', () => {
     const b = momentsOf(new Float64Array([3, 4, 5]), 3);
     expect(variance(mergeMoments(a, b))).toBe(2.5);
     expect(mergeMoments(emptyMoments(), a)).toEqual(a);
+  });
+});
+
+describe('momentsFromSums (the kernel\'s fused, shifted one-pass sums)', () => {
+  it('agree with the two-pass moments, even far from zero', () => {
+    const random = seedrandom.xor4096('shifted');
+    const xs = Float64Array.from({ length: 65_536 }, () => 1e9 + random());
+    const shift = xs[0];
+    let s = 0;
+    let q = 0;
+    for (const x of xs) {
+      s += x - shift;
+      q += (x - shift) ** 2;
+    }
+    const sums = new Float64Array([shift, s, q, Math.min(...xs), Math.max(...xs)]);
+    const fused = momentsFromSums(xs.length, sums, 0);
+    const twoPass = momentsOf(xs, xs.length);
+    expect(Math.abs(fused.mean / twoPass.mean - 1)).toBeLessThan(1e-14);
+    expect(variance(fused) / variance(twoPass)).toBeCloseTo(1, 8);
+    expect(momentsFromSums(0, sums, 0)).toEqual(emptyMoments());
   });
 });
