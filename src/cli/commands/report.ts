@@ -4,16 +4,19 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderComparison, renderResultCharts } from '../../charts/index.ts';
-import { writeReport } from '../../report/index.ts';
 import { InputError } from '../../errors.ts';
+
+// vega, vega-lite and the PNG rasteriser are loaded only when a chart is drawn: a plain `run`
+// starts faster and its threads stay smaller without them.
+const charts = () => import('../../charts/index.ts');
+const report = () => import('../../report/index.ts');
 
 /** Charts (SVG, PNG, vega-lite JSON) under `charts/`, and/or `report.html`, inside a results folder. */
 export async function renderVisuals(dir: string, what: { charts: boolean; report: boolean; quiet?: boolean }): Promise<string[]> {
   const written: string[] = [];
   if (!what.quiet) process.stderr.write('rendering charts …\n');
-  if (what.charts || what.report) written.push(...(await renderResultCharts(dir, { png: what.charts })));
-  if (what.report) written.push(await writeReport(dir));
+  if (what.charts || what.report) written.push(...(await (await charts()).renderResultCharts(dir, { png: what.charts })));
+  if (what.report) written.push(await (await report()).writeReport(dir));
   return written;
 }
 
@@ -30,6 +33,7 @@ export async function compareCommand(dirs: string[], options: { output: string; 
     if (!existsSync(join(dir, 'summary.json'))) throw new InputError('compare', dir, 'a results folder with summary.json (written by `run`)');
   }
   const base = options.out ?? join('results', 'compare', `${options.output}-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.svg`);
+  const { renderComparison } = await charts();
   const files = [await renderComparison(dirs, options.output, base)];
   if (base.endsWith('.svg')) files.push(await renderComparison(dirs, options.output, base.replace(/\.svg$/, '.png')));
   process.stdout.write(`${files.join('\n')}\n`);
