@@ -15,10 +15,7 @@ import { copyFixture, darkPixels, decodePng, fixtureDir, readFixture } from './h
 describe('renderResultCharts', () => {
   it('writes every chart as .vl.json, .svg and .png under charts/', async () => {
     const dir = copyFixture('edunov-2023');
-    const t0 = performance.now();
     const files = await renderResultCharts(dir);
-    const ms = performance.now() - t0;
-    console.log(`renderResultCharts(edunov-2023): ${files.length / 3} charts, SVG + PNG, in ${ms.toFixed(0)} ms`);
     expect(files.length).toBe(15 * 3);
     for (const f of files) {
       expect(f.startsWith(join(dir, 'charts'))).toBe(true);
@@ -66,9 +63,7 @@ describe('PNG', () => {
     const svg = await toSvg(
       distributionChart({ name: 'annual_twh', distribution: distributions.outputs.annual_twh, summary: summary.outputs.annual_twh, reactorTwh: 7.884 }),
     );
-    const t0 = performance.now();
     const png = decodePng(toPng(svg));
-    console.log(`toPng: ${(performance.now() - t0).toFixed(0)} ms`);
     const svgWidth = Number(/width="(\d+)"/.exec(svg)?.[1]);
     expect(png.width).toBe(2 * svgWidth);
     // The title "Distribution of annual_twh" (16 px semibold) starts at the 12 px padding: at 2×,

@@ -68,10 +68,8 @@ describe.skipIf(skip)('report.html in Chromium', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const t0 = performance.now();
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector('html[data-charts-ready]', { timeout: 30_000 });
-    console.log(`${file}: charts ready in ${(performance.now() - t0).toFixed(0)} ms`);
     return { page, errors, external, dialogs };
   }
 

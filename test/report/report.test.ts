@@ -79,9 +79,7 @@ describe('escaping helpers', () => {
 describe('writeReport', () => {
   it('writes one self-contained report.html with tables, charts, parameters and the command', async () => {
     const dir = copyFixture('edunov-2023');
-    const t0 = performance.now();
     const file = await writeReport(dir);
-    console.log(`writeReport(edunov-2023): ${(performance.now() - t0).toFixed(0)} ms`);
     expect(file).toBe(`${dir}/report.html`);
     const page = readFileSync(file, 'utf8');
     const { summary } = readFixture('edunov-2023');
