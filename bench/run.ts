@@ -1,58 +1,56 @@
 /**
- * `npm run bench`: throughput of the engine on this machine, printed as a Markdown table
- * that the README quotes.
+ * `npm run bench`: the engine's benchmark suite, printed as Markdown tables that the README quotes.
  *
- * - hot loop: one thread running chunk after chunk exactly as a worker does (sampling,
- *   compute, compaction, moments), without messaging: the per-worker ceiling;
- * - run: the whole `simulate()` (worker start-up, transfers, aggregation, exact percentiles)
- *   with 1 worker and with one per core.
+ * Sections (all by default; pick with BENCH_ONLY=throughput,baseline,breakdown,rss,sampling,sensitivity):
+ * - throughput  — samples/s per worker (hot loop) and of full runs with 1 and 2 workers (`throughput.ts`);
+ * - baseline    — the engine vs a plain single-threaded JavaScript loop of edunov-2023 (`baseline.ts`);
+ * - breakdown   — where a worker's time goes (sampling, kernel, copy-out or sketches) and the main thread's
+ *                 aggregation cost (`breakdown.ts`);
+ * - rss         — peak resident memory of whole runs at 1e7, 1e8, 1e9 samples (`rss.ts`);
+ * - sampling    — RMSE-of-the-mean slopes of mc, lhs and sobol (`sampling.ts`);
+ * - sensitivity — model evaluations per second of the sensitivity methods (`sensitivity.ts`).
+ *
+ * Settings (environment): BENCH_SAMPLES (full runs, default 1e7), BENCH_HOT_SAMPLES (hot loops,
+ * 5e6), BENCH_REPEATS (hot-loop repetitions, 3), BENCH_RUN_REPEATS (full runs, 1),
+ * BENCH_RSS_SIZES (1e7,1e8,1e9; a one-chunk "floor" run always comes first), BENCH_AGG_SAMPLES
+ * (5e6), BENCH_SAMPLING_SIZES (256,1024,4096,16384), BENCH_SAMPLING_REPLICATES (32),
+ * BENCH_SENSITIVITY_SAMPLES (16384). Progress goes to stderr, tables to stdout.
  */
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { loadModel, type ModelHandle } from '../src/model/load.ts';
-import { simulate } from '../src/engine/simulate.ts';
-import { createChunkRunner } from '../workers/chunk.ts';
-import { DEFAULT_CHUNK_SIZE } from '../src/engine/plan.ts';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { baselineSection } from './baseline.ts';
+import { breakdownSection } from './breakdown.ts';
+import { rssSection } from './rss.ts';
+import { samplingSection } from './sampling.ts';
+import { sensitivitySection } from './sensitivity.ts';
+import { throughputSection } from './throughput.ts';
 
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 10_000_000);
-const cores = availableParallelism();
-const models = ['edunov-2023', fileURLToPath(new URL('./models/ten-params.ts', import.meta.url))];
+const SECTIONS: Record<string, () => Promise<void>> = {
+  throughput: throughputSection,
+  baseline: baselineSection,
+  breakdown: breakdownSection,
+  rss: rssSection,
+  sampling: samplingSection,
+  sensitivity: sensitivitySection,
+};
 
-function hotLoop(handle: ModelHandle, samples: number): number {
-  const runner = createChunkRunner(handle.model);
-  const chunks = Math.ceil(samples / DEFAULT_CHUNK_SIZE);
-  for (let k = 0; k < 8; k++) runner.simulate({ kind: 'simulate', chunk: k, start: k * DEFAULT_CHUNK_SIZE, size: DEFAULT_CHUNK_SIZE, seed: 'warm-up', sampling: 'mc', percentileMethod: 'exact' });
-  const t0 = performance.now();
-  for (let k = 0; k < chunks; k++) runner.simulate({ kind: 'simulate', chunk: k, start: k * DEFAULT_CHUNK_SIZE, size: DEFAULT_CHUNK_SIZE, seed: 'bench', sampling: 'mc', percentileMethod: 'exact' });
-  return (chunks * DEFAULT_CHUNK_SIZE) / ((performance.now() - t0) / 1000);
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const unknown = only.filter((s) => !(s in SECTIONS));
+if (unknown.length > 0) {
+  console.error(`BENCH_ONLY: unknown section ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(2);
 }
+const chosen = only.length > 0 ? only : Object.keys(SECTIONS);
 
-async function fullRun(handle: ModelHandle, workers: number, samples: number): Promise<{ rate: number; seconds: number }> {
-  const t0 = performance.now();
-  await simulate(handle, { samples, seed: 'bench', workers });
-  const seconds = (performance.now() - t0) / 1000;
-  return { rate: samples / seconds, seconds };
+const load = () => loadavg().map((x) => x.toFixed(2)).join(', ');
+console.log('## Benchmark\n');
+console.log(`- machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`);
+console.log(`- Node ${process.versions.node} (V8 ${process.versions.v8}), ${process.platform}/${process.arch}`);
+console.log(`- ${new Date().toISOString()}; load average at start (1, 5, 15 min): ${load()}`);
+console.log(`- sections: ${chosen.join(', ')}`);
+
+const t0 = performance.now();
+for (const name of chosen) {
+  process.stderr.write(`[bench] ${name}\n`);
+  await SECTIONS[name]();
 }
-
-const m = (rate: number) => `${(rate / 1e6).toFixed(2)} M/s`;
-const rows: string[][] = [];
-for (const ref of models) {
-  const handle = await loadModel(ref);
-  const k = handle.model.parameters.filter((p) => !p.dist.isConstant).length;
-  process.stderr.write(`benchmarking ${handle.model.name} …\n`);
-  const hot = hotLoop(handle, SAMPLES);
-  const one = await fullRun(handle, 1, SAMPLES);
-  const all = await fullRun(handle, cores, SAMPLES);
-  rows.push([
-    `${handle.model.name} (${k} uncertain)`,
-    m(hot),
-    `${m(one.rate)} (${one.seconds.toFixed(2)} s)`,
-    `${m(all.rate)} (${all.seconds.toFixed(2)} s)`,
-    `${(all.rate / one.rate).toFixed(2)}×`,
-  ]);
-}
-
-console.log(`\n${SAMPLES.toLocaleString('en-US')} samples per run, plain Monte Carlo, ${cores} cores, Node ${process.versions.node}\n`);
-console.log(`| model | hot loop, 1 thread | run, 1 worker | run, ${cores} workers | speed-up |`);
-console.log('|---|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+console.log(`\n_Load average at end (1, 5, 15 min): ${load()}; benchmark took ${((performance.now() - t0) / 1000).toFixed(0)} s._`);

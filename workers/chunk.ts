@@ -65,6 +65,15 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
     }
   };
 
+  // One sketch per output, cleared and refilled chunk after chunk; its trimmed copy is what travels.
+  const sketches = model.outputs.map(() => createSketch());
+  const sketchOf = (j: number, values: Float64Array, n: number): SketchTransfer => {
+    const sketch = sketches[j];
+    sketch.clear();
+    sketch.addAll(values, n);
+    return sketch.toTransfer();
+  };
+
   return {
     simulate(task) {
       const n = task.size;
@@ -84,7 +93,7 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
       const into = exact ? model.outputs.map(() => new Float64Array(n)) : outs;
       check(simulateKernel(n, cols, into, finite, nonFinite, holds, stats), model, varying, cols);
       const moments = into.map((_, j) => momentsFromSums(finite[j], stats, STATS * j));
-      const kept = exact ? { values: into.map((o, j) => o.subarray(0, finite[j])) } : { sketches: into.map((o, j) => sketchOf(o, finite[j])) };
+      const kept = exact ? { values: into.map((o, j) => o.subarray(0, finite[j])) } : { sketches: into.map((o, j) => sketchOf(j, o, finite[j])) };
       return {
         kind: 'simulate',
         chunk: task.chunk,
@@ -124,10 +133,4 @@ function check(failure: KernelFailure | null, model: ResolvedModel, varying: rea
   const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
   const shown = Object.entries(sample).map(([k, v]) => `${k}=${v}`).join(', ');
   throw new ModelError(`model ${model.name}: ${failure.where} threw "${reason}" for the sample ${shown}`, sample);
-}
-
-function sketchOf(values: Float64Array, n: number): SketchTransfer {
-  const sketch = createSketch();
-  sketch.addAll(values, n);
-  return sketch.toTransfer();
 }

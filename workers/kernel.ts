@@ -61,17 +61,24 @@ function parts(model: ResolvedModel) {
   const q = (s: string) => JSON.stringify(s);
   const varying = model.parameters.map((p, i) => ({ p, i })).filter(({ p }) => !p.dist.isConstant);
   const constants = model.parameters.map((p) => (p.dist.isConstant ? p.dist.mean : 0));
-  const literal = `{ ${model.parameters.map((p, i) => `${q(p.name)}: consts[${i}]`).join(', ')} }`;
+  // The parameter object comes from a constructor, not an object literal: a literal with the same keys
+  // in the same order as the model's \`parameters\` declaration would share its hidden class, whose
+  // fields V8 has already generalised to hold objects, and every double written would be boxed anew.
+  // A constructor's objects get a hidden class of their own with double fields updated in place.
+  // The constructor is defined once per kernel, so every chunk's object has the same hidden class.
+  const paramsClass = `function Params(consts) { ${model.parameters.map((p, i) => `this[${q(p.name)}] = consts[${i}];`).join(' ')} }`;
+  const literal = 'new Params(consts)';
   const colDecl = varying.map((_, j) => `const c${j} = cols[${j}];`).join('\n');
   const assign = varying.map(({ p }, j) => `p[${q(p.name)}] = c${j}[i];`).join('\n');
-  return { q, constants, literal, colDecl, assign };
+  return { q, constants, paramsClass, literal, colDecl, assign };
 }
 
 export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
-  const { q, constants, literal, colDecl, assign } = parts(model);
+  const { q, constants, paramsClass, literal, colDecl, assign } = parts(model);
   const outs = model.outputs;
   const claims = model.claims;
   const body = `
+    ${paramsClass}
     return function simulate(n, cols, outs, finite, nonFinite, holds, stats) {
       ${colDecl}
       ${outs.map((_, j) => `const o${j} = outs[${j}]; let k${j} = 0, nf${j} = 0, a${j} = 0, s${j} = 0, q${j} = 0, mn${j} = Infinity, mx${j} = -Infinity;`).join('\n')}
@@ -111,8 +118,9 @@ export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
 }
 
 export function buildEvaluateKernel(model: ResolvedModel): EvaluateKernel {
-  const { q, constants, literal, colDecl, assign } = parts(model);
+  const { q, constants, paramsClass, literal, colDecl, assign } = parts(model);
   const body = `
+    ${paramsClass}
     return function evaluate(n, cols, outs, claimOut) {
       ${colDecl}
       ${model.outputs.map((_, j) => `const o${j} = outs[${j}];`).join('\n')}

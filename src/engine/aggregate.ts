@@ -70,11 +70,15 @@ interface ConvergenceSeries {
   p95CI95: Interval[];
 }
 
-export function createAggregator(model: ResolvedModel, method: PercentileMethod): Aggregator {
+/**
+ * `capacity`: the most samples the run can take. Exact-mode buffers are allocated at that size
+ * once (the pages are only touched as they fill), rather than grown by doubling and copying.
+ */
+export function createAggregator(model: ResolvedModel, method: PercentileMethod, capacity: number): Aggregator {
   const outputs: OutputState[] = model.outputs.map(() => ({
     moments: emptyMoments(),
     nonFinite: 0,
-    values: new Float64Array(method === 'exact' ? 1 << 16 : 0),
+    values: new Float64Array(method === 'exact' ? capacity : 0),
     length: 0,
     sketch: method === 'ddsketch' ? createSketch() : null,
     convergence: { n: [], mean: [], meanCI95: [], p50: [], p95: [], p95CI95: [] },
@@ -95,23 +99,27 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod)
     return quantiles(o.values, o.length, ps);
   };
 
-  /** Running estimates after 1, 2, 4, 8, … chunks and at the end: the convergence chart. */
-  const checkpoint = () => {
-    if (consumed === lastCheckpoint) return;
+  /**
+   * Running estimates after 1, 2, 4, 8, … chunks (the convergence chart); the last point, at the
+   * end, comes from the final selection in `finish`, so the full sample is selected only once.
+   */
+  const checkpoint = (j: number, q: QuantileResult) => {
+    const o = outputs[j];
+    const c = o.convergence;
+    const m = o.moments;
+    if (m.count === 0) return;
+    const half = (Z95 * Math.sqrt(variance(m))) / Math.sqrt(m.count);
+    c.n.push(consumed);
+    c.mean.push(m.mean);
+    c.meanCI95.push([m.mean - half, m.mean + half]);
+    c.p50.push(q.values[0]);
+    c.p95.push(q.values[1]);
+    c.p95CI95.push(q.ci95[1]);
+  };
+  const checkpointAll = () => {
+    if (consumed === lastCheckpoint || consumed >= capacity) return;
     lastCheckpoint = consumed;
-    outputs.forEach((o, j) => {
-      const c = o.convergence;
-      const m = o.moments;
-      if (m.count === 0) return;
-      const half = (Z95 * Math.sqrt(variance(m))) / Math.sqrt(m.count);
-      const q = quantilesOf(j, [0.5, 0.95]);
-      c.n.push(consumed);
-      c.mean.push(m.mean);
-      c.meanCI95.push([m.mean - half, m.mean + half]);
-      c.p50.push(q.values[0]);
-      c.p95.push(q.values[1]);
-      c.p95CI95.push(q.ci95[1]);
-    });
+    outputs.forEach((_, j) => checkpoint(j, quantilesOf(j, [0.5, 0.95])));
   };
 
   const consume = (r: SimulateResult) => {
@@ -125,11 +133,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod)
       } else {
         const v = r.values?.[j];
         if (!v) throw new Error(`chunk ${r.chunk} carries no values for output ${j}`);
-        if (o.length + v.length > o.values.length) {
-          const grown = new Float64Array(Math.max(o.values.length * 2, o.length + v.length));
-          grown.set(o.values.subarray(0, o.length));
-          o.values = grown;
-        }
+        if (o.length + v.length > o.values.length) throw new Error(`more samples than the ${capacity} planned`);
         o.values.set(v, o.length);
         o.length += v.length;
       }
@@ -137,7 +141,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod)
     r.holds.forEach((h, j) => (holds[j] += h));
     consumed += r.size;
     nextChunk++;
-    if ((nextChunk & (nextChunk - 1)) === 0) checkpoint();
+    if ((nextChunk & (nextChunk - 1)) === 0) checkpointAll();
   };
 
   return {
@@ -162,15 +166,19 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod)
     },
     finish(percentiles) {
       if (pending.size > 0) throw new Error(`chunks ${[...pending.keys()].join(', ')} arrived without the chunks before them`);
-      checkpoint();
       const summaries: Record<string, OutputSummary> = {};
       const distributions: Record<string, OutputDistribution> = {};
       model.outputs.forEach((output, j) => {
         const o = outputs[j];
         const m = o.moments;
         const n = m.count;
-        const asked = quantilesOf(j, percentiles.map((p) => p / 100));
-        const grid = quantilesOf(j, QUANTILE_GRID);
+        // One selection for everything the summary, the charts and the last convergence point need.
+        const asks = percentiles.map((p) => p / 100);
+        const all = quantilesOf(j, [...asks, ...QUANTILE_GRID, 0.5, 0.95]);
+        const slice = (from: number, to: number): QuantileResult => ({ values: all.values.slice(from, to), ci95: all.ci95.slice(from, to) });
+        const asked = slice(0, asks.length);
+        const grid = slice(asks.length, asks.length + QUANTILE_GRID.length);
+        if (o.convergence.n.at(-1) !== consumed) checkpoint(j, slice(asks.length + QUANTILE_GRID.length, all.values.length));
         const sd = Math.sqrt(variance(m));
         const half = (Z95 * sd) / Math.sqrt(n);
         summaries[output.name] = {

@@ -62,7 +62,7 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
   const method = resolveMethod(options.percentileMethod ?? 'auto', options.samples);
   const chunks = planChunks(options.samples, chunkSize);
-  const aggregator = createAggregator(model, method);
+  const aggregator = createAggregator(model, method, options.samples);
   const task = (index: number): SimulateTask => ({ kind: 'simulate', chunk: index, start: chunks[index].start, size: chunks[index].size, seed: options.seed, sampling, percentileMethod: method });
 
   const runner = await createRunner(handle, Math.min(options.workers, chunks.length));
