@@ -98,7 +98,7 @@ export async function breakdownSection(): Promise<void> {
         add += performance.now() - t0;
       }
       const t0 = performance.now();
-      agg.finish(DEFAULT_PERCENTILES);
+      await agg.finish(DEFAULT_PERCENTILES);
       const finish = (performance.now() - t0) / 1000;
       main.push(ns(add * (chunks / aggChunks)).toFixed(0), seconds(finish));
     }

@@ -16,11 +16,15 @@ import { imposeRankCorrelation } from '../src/sampling/iman-conover.ts';
 import { correlationTarget } from '../src/sampling/correlation-matrix.ts';
 import type { ResolvedModel, ResolvedParameter } from '../src/model/types.ts';
 import { buildEvaluateKernel, buildSimulateKernel, STATS, type KernelFailure } from './kernel.ts';
-import type { EvaluateResult, EvaluateTask, SimulateResult, SimulateTask } from './protocol.ts';
+import type { EvaluateResult, EvaluateTask, SelectResult, SelectTask, SimulateResult, SimulateTask, Task, TaskResult } from './protocol.ts';
+import { selectOne } from '../src/engine/select.ts';
 
 export interface ChunkRunner {
   simulate(task: SimulateTask): SimulateResult;
   evaluate(task: EvaluateTask): EvaluateResult;
+  select(task: SelectTask): SelectResult;
+  /** Any task, by its kind. */
+  run(task: Task): TaskResult;
 }
 
 export function createChunkRunner(model: ResolvedModel): ChunkRunner {
@@ -74,7 +78,16 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
     return sketch.toTransfer();
   };
 
-  return {
+  const runner: ChunkRunner = {
+    run(task) {
+      return task.kind === 'simulate' ? runner.simulate(task) : task.kind === 'evaluate' ? runner.evaluate(task) : runner.select(task);
+    },
+
+    select(task) {
+      const { x, counts } = selectOne(task);
+      return { kind: 'select', id: task.id, x, ...(counts ? { counts } : {}) };
+    },
+
     simulate(task) {
       const n = task.size;
       ensure(n);
@@ -87,17 +100,23 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
         }
       }
       if (target) imposeRankCorrelation(correlated.map((j) => cols[j]), n, target, random);
-      // Exact percentiles ship every value: the kernel writes straight into fresh arrays that are then
-      // transferred, not copied. A sketch is built from reusable scratch arrays instead.
+      // Exact percentiles keep every value: the kernel writes straight into the run's shared buffers
+      // (or into fresh arrays that are transferred, not copied). A sketch is built from scratch arrays.
       const exact = task.percentileMethod === 'exact';
-      const into = exact ? model.outputs.map(() => new Float64Array(n)) : outs;
+      const into = !exact
+        ? outs
+        : task.shared
+          ? task.shared.map((sab) => new Float64Array(sab, 8 * task.start, n))
+          : model.outputs.map(() => new Float64Array(n));
       check(simulateKernel(n, cols, into, finite, nonFinite, holds, stats), model, varying, cols);
       const moments = into.map((_, j) => momentsFromSums(finite[j], stats, STATS * j));
-      const kept = exact ? { values: into.map((o, j) => o.subarray(0, finite[j])) } : { sketches: into.map((o, j) => sketchOf(j, o, finite[j])) };
+      const kept = !exact ? { sketches: into.map((o, j) => sketchOf(j, o, finite[j])) } : task.shared ? {} : { values: into.map((o, j) => o.subarray(0, finite[j])) };
       return {
         kind: 'simulate',
         chunk: task.chunk,
+        start: task.start,
         size: n,
+        finite: Array.from(finite),
         ...kept,
         moments,
         nonFinite: Array.from(nonFinite),
@@ -123,6 +142,7 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
       return { kind: 'evaluate', chunk: task.chunk, rows: n, outputs, claims };
     },
   };
+  return runner;
 }
 
 /** Turns a kernel failure into a ModelError that carries the offending sample's parameters. */

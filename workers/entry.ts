@@ -26,7 +26,7 @@ try {
 port.on('message', (task: Task) => {
   if (!runner) return;
   try {
-    const result = task.kind === 'simulate' ? runner.simulate(task) : runner.evaluate(task);
+    const result = runner.run(task);
     post({ type: 'result', result }, transferList(result));
   } catch (err) {
     post({ type: 'error', error: toErrorData(err) });

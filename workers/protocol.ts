@@ -20,6 +20,12 @@ export interface SimulateTask {
   readonly seed: string;
   readonly sampling: Sampling;
   readonly percentileMethod: PercentileMethod;
+  /**
+   * Exact method, optional: one shared buffer per output, sized for the whole run. The worker
+   * writes the chunk's finite values straight into it at [start, start + finite) — no copy, no
+   * transfer — and the main thread closes any gaps left by non-finite values, in chunk order.
+   */
+  readonly shared?: readonly SharedArrayBuffer[];
 }
 
 export interface EvaluateTask {
@@ -30,13 +36,32 @@ export interface EvaluateTask {
   readonly unit: Float64Array;
 }
 
-export type Task = SimulateTask | EvaluateTask;
+/**
+ * Order statistics of one output's kept values, for the end of an exact-percentile run: the
+ * values live in a SharedArrayBuffer that the main thread filled, so they are shared, not sent,
+ * and the workers select different outputs (and convergence prefixes) side by side.
+ */
+export interface SelectTask {
+  readonly kind: 'select';
+  readonly id: number;
+  readonly values: Float64Array;
+  readonly n: number;
+  readonly ranks: readonly number[];
+  /** Also count the values between these bin edges (the histogram of distributions.json). */
+  readonly edges?: readonly number[];
+  readonly scale?: 'linear' | 'log';
+}
+
+export type Task = SimulateTask | EvaluateTask | SelectTask;
 
 export interface SimulateResult {
   readonly kind: 'simulate';
   readonly chunk: number;
+  readonly start: number;
   readonly size: number;
-  /** Per output (exact method): its finite values, in sample order. */
+  /** Per output: how many of the chunk's values were finite (kept). */
+  readonly finite: number[];
+  /** Per output (exact method without shared buffers): its finite values, in sample order. */
   readonly values?: Float64Array[];
   /** Per output (ddsketch method): a sketch of its finite values. */
   readonly sketches?: SketchTransfer[];
@@ -57,7 +82,16 @@ export interface EvaluateResult {
   readonly claims: Uint8Array[];
 }
 
-export type TaskResult = SimulateResult | EvaluateResult;
+export interface SelectResult {
+  readonly kind: 'select';
+  readonly id: number;
+  /** The values at the requested ranks, in request order. */
+  readonly x: Float64Array;
+  /** Bin counts, when edges were given. */
+  readonly counts?: number[];
+}
+
+export type TaskResult = SimulateResult | EvaluateResult | SelectResult;
 
 export interface WorkerInit {
   readonly file: string;
@@ -71,6 +105,7 @@ export type WorkerMessage =
 
 /** Buffers to hand over rather than copy. */
 export function transferList(result: TaskResult): ArrayBuffer[] {
+  if (result.kind === 'select') return [result.x.buffer as ArrayBuffer];
   if (result.kind === 'evaluate') return [...result.outputs, ...result.claims].map((a) => a.buffer as ArrayBuffer);
   return [...(result.values ?? []).map((a) => a.buffer as ArrayBuffer), ...(result.sketches ?? []).flatMap(sketchBuffers)];
 }

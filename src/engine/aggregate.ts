@@ -17,7 +17,7 @@ import type { ClaimSummary, Interval, OutputDistribution, OutputSummary } from '
 import { emptyMoments, mergeMoments, variance, type Moments } from '../stats/moments.ts';
 import { Z95 } from '../stats/normal-z.ts';
 import { wilson95 } from '../stats/proportion.ts';
-import { quantiles, type QuantileResult } from '../stats/quantiles.ts';
+import { quantiles, quantileRanks, quantilesFromOrderStatistics, type QuantileResult } from '../stats/quantiles.ts';
 import { createSketch, fromTransfer, type QuantileSketch } from '../stats/sketch/ddsketch.ts';
 import type { PercentileMethod, SimulateResult } from '../../workers/protocol.ts';
 
@@ -36,6 +36,8 @@ export interface Aggregate {
   readonly distributions: Record<string, OutputDistribution>;
 }
 
+import { selectHere, type SelectRequest, type Selector } from './select.ts';
+
 export interface Aggregator {
   /** Accepts a chunk's result, in any order. */
   add(result: SimulateResult): void;
@@ -47,79 +49,70 @@ export interface Aggregator {
   quantilesOf(output: number, ps: readonly number[]): QuantileResult;
   /** Probability and interval of one claim over the consumed samples. */
   claimOf(claim: number): { probability: number; ci95: Interval };
-  finish(percentiles: readonly number[]): Aggregate;
+  /** Exact method: the shared buffers, one per output, that workers may write chunks into (`SimulateTask.shared`). */
+  readonly shared: readonly SharedArrayBuffer[] | undefined;
+  /** The statistics of every consumed sample; exact-mode selections go through `select`. */
+  finish(percentiles: readonly number[], select?: Selector): Promise<Aggregate>;
+}
+
+/** A point of the convergence series: the moments then, and the p50/p95 (found now or in `finish`). */
+interface Checkpoint {
+  readonly n: number;
+  readonly finite: number;
+  readonly moments: Moments;
+  readonly q?: QuantileResult;
 }
 
 interface OutputState {
   moments: Moments;
   nonFinite: number;
-  /** exact: finite values in chunk order, values[0..length) valid. */
+  /** exact: finite values in chunk order, values[0..length) valid, in shared memory so workers can select. */
   values: Float64Array;
   length: number;
   /** ddsketch: the merged sketch. */
   sketch: QuantileSketch | null;
-  convergence: ConvergenceSeries;
+  checkpoints: Checkpoint[];
 }
 
-interface ConvergenceSeries {
-  n: number[];
-  mean: number[];
-  meanCI95: Interval[];
-  p50: number[];
-  p95: number[];
-  p95CI95: Interval[];
-}
+const CONVERGENCE_PS = [0.5, 0.95];
 
 /**
  * `capacity`: the most samples the run can take. Exact-mode buffers are allocated at that size
- * once (the pages are only touched as they fill), rather than grown by doubling and copying.
+ * once (pages are touched only as they fill), not grown by doubling and copying.
  */
 export function createAggregator(model: ResolvedModel, method: PercentileMethod, capacity: number): Aggregator {
   const outputs: OutputState[] = model.outputs.map(() => ({
     moments: emptyMoments(),
     nonFinite: 0,
-    values: new Float64Array(method === 'exact' ? capacity : 0),
+    values: new Float64Array(method === 'exact' ? new SharedArrayBuffer(8 * capacity) : new ArrayBuffer(0)),
     length: 0,
     sketch: method === 'ddsketch' ? createSketch() : null,
-    convergence: { n: [], mean: [], meanCI95: [], p50: [], p95: [], p95CI95: [] },
+    checkpoints: [],
   }));
   const holds = new Array<number>(model.claims.length).fill(0);
   const pending = new Map<number, SimulateResult>();
   let nextChunk = 0;
   let consumed = 0;
   let received = 0;
-  let lastCheckpoint = 0;
 
+  const sketchQuantiles = (sketch: QuantileSketch, ps: readonly number[]): QuantileResult => {
+    const empty = sketch.count === 0;
+    return { values: ps.map((p) => (empty ? NaN : sketch.quantile(p))), ci95: ps.map((p): Interval => (empty ? [NaN, NaN] : sketch.quantileCI95(p))) };
+  };
   const quantilesOf = (j: number, ps: readonly number[]): QuantileResult => {
     const o = outputs[j];
-    if (o.sketch) {
-      const empty = o.sketch.count === 0;
-      return { values: ps.map((p) => (empty ? NaN : o.sketch!.quantile(p))), ci95: ps.map((p): Interval => (empty ? [NaN, NaN] : o.sketch!.quantileCI95(p))) };
-    }
-    return quantiles(o.values, o.length, ps);
+    return o.sketch ? sketchQuantiles(o.sketch, ps) : quantiles(o.values, o.length, ps);
   };
 
   /**
-   * Running estimates after 1, 2, 4, 8, … chunks (the convergence chart); the last point, at the
-   * end, comes from the final selection in `finish`, so the full sample is selected only once.
+   * Convergence checkpoints after 1, 2, 4, 8, … chunks: the moments are noted now; a sketch's
+   * quantiles are read now too (cheap), exact ones are selected in `finish`, in parallel.
    */
-  const checkpoint = (j: number, q: QuantileResult) => {
-    const o = outputs[j];
-    const c = o.convergence;
-    const m = o.moments;
-    if (m.count === 0) return;
-    const half = (Z95 * Math.sqrt(variance(m))) / Math.sqrt(m.count);
-    c.n.push(consumed);
-    c.mean.push(m.mean);
-    c.meanCI95.push([m.mean - half, m.mean + half]);
-    c.p50.push(q.values[0]);
-    c.p95.push(q.values[1]);
-    c.p95CI95.push(q.ci95[1]);
-  };
-  const checkpointAll = () => {
-    if (consumed === lastCheckpoint || consumed >= capacity) return;
-    lastCheckpoint = consumed;
-    outputs.forEach((_, j) => checkpoint(j, quantilesOf(j, [0.5, 0.95])));
+  const checkpoint = () => {
+    for (const o of outputs) {
+      if (o.moments.count === 0) continue;
+      o.checkpoints.push({ n: consumed, finite: o.length, moments: o.moments, ...(o.sketch ? { q: sketchQuantiles(o.sketch, CONVERGENCE_PS) } : {}) });
+    }
   };
 
   const consume = (r: SimulateResult) => {
@@ -131,20 +124,23 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
         if (!t) throw new Error(`chunk ${r.chunk} carries no sketch for output ${j}`);
         o.sketch.merge(fromTransfer(t));
       } else {
+        const kept = r.finite[j];
+        if (o.length + kept > o.values.length) throw new Error(`more samples than the ${capacity} planned`);
         const v = r.values?.[j];
-        if (!v) throw new Error(`chunk ${r.chunk} carries no values for output ${j}`);
-        if (o.length + v.length > o.values.length) throw new Error(`more samples than the ${capacity} planned`);
-        o.values.set(v, o.length);
-        o.length += v.length;
+        if (v) o.values.set(v, o.length);
+        // Written in place by the worker: close the gap that earlier non-finite values left, if any.
+        else if (o.length !== r.start) o.values.copyWithin(o.length, r.start, r.start + kept);
+        o.length += kept;
       }
     });
     r.holds.forEach((h, j) => (holds[j] += h));
     consumed += r.size;
     nextChunk++;
-    if ((nextChunk & (nextChunk - 1)) === 0) checkpointAll();
+    if ((nextChunk & (nextChunk - 1)) === 0 && consumed < capacity) checkpoint();
   };
 
   return {
+    shared: method === 'exact' ? outputs.map((o) => o.values.buffer as SharedArrayBuffer) : undefined,
     get consumed() {
       return consumed;
     },
@@ -164,21 +160,55 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
     claimOf(j) {
       return { probability: holds[j] / consumed, ci95: wilson95(holds[j], consumed) };
     },
-    finish(percentiles) {
+    async finish(percentiles, select = selectHere) {
       if (pending.size > 0) throw new Error(`chunks ${[...pending.keys()].join(', ')} arrived without the chunks before them`);
+      const last = outputs.map((o) => o.checkpoints.at(-1));
+      for (const [j, o] of outputs.entries()) {
+        if (o.moments.count > 0 && last[j]?.n !== consumed) o.checkpoints.push({ n: consumed, finite: o.length, moments: o.moments });
+      }
+      // Everything the summary, the charts and the last convergence point need, in one selection per output.
+      const asks = [...percentiles.map((p) => p / 100), ...QUANTILE_GRID];
+      // Exact mode: one request per output for the full sample, one per earlier convergence prefix.
+      const requests: SelectRequest[] = [];
+      const where: Array<{ j: number; checkpoint: number | null; ps: readonly number[] }> = [];
+      outputs.forEach((o, j) => {
+        if (o.sketch || o.length === 0) return;
+        requests.push({ values: o.values, n: o.length, ranks: quantileRanks(o.length, asks) });
+        where.push({ j, checkpoint: null, ps: asks });
+        o.checkpoints.forEach((c, k) => {
+          if (c.q || c.finite === o.length) return;
+          requests.push({ values: o.values, n: c.finite, ranks: quantileRanks(c.finite, CONVERGENCE_PS) });
+          where.push({ j, checkpoint: k, ps: CONVERGENCE_PS });
+        });
+      });
+      const selected = (await select(requests)).map((r) => r.x);
+      const full: Array<QuantileResult | undefined> = outputs.map((o) => (o.sketch ? sketchQuantiles(o.sketch, asks) : undefined));
+      where.forEach((w, i) => {
+        const n = w.checkpoint === null ? outputs[w.j].length : outputs[w.j].checkpoints[w.checkpoint].finite;
+        const q = quantilesFromOrderStatistics(n, w.ps, selected[i]);
+        if (w.checkpoint === null) full[w.j] = q;
+        else outputs[w.j].checkpoints[w.checkpoint] = { ...outputs[w.j].checkpoints[w.checkpoint], q };
+      });
+
+      // Histograms over p0.1–p99.9 need those percentiles first: a second round, again one request per output.
+      const bins = full.map((q) => (q ? histogramBins(q.values[percentiles.length], q.values[asks.length - 1]) : undefined));
+      const exactOutputs = outputs.map((o, j) => j).filter((j) => !outputs[j].sketch && outputs[j].length > 0);
+      const counted = await select(exactOutputs.map((j) => ({ values: outputs[j].values, n: outputs[j].length, ranks: [], edges: bins[j]!.edges, scale: bins[j]!.scale })));
+      const histograms: Array<OutputDistribution['histogram'] | undefined> = outputs.map((o, j) =>
+        o.sketch && bins[j] ? { scale: bins[j]!.scale, edges: bins[j]!.edges, counts: sketchCounts(o.sketch, bins[j]!) } : undefined,
+      );
+      exactOutputs.forEach((j, i) => (histograms[j] = { scale: bins[j]!.scale, edges: bins[j]!.edges, counts: counted[i].counts ?? [] }));
+
       const summaries: Record<string, OutputSummary> = {};
       const distributions: Record<string, OutputDistribution> = {};
       model.outputs.forEach((output, j) => {
         const o = outputs[j];
         const m = o.moments;
         const n = m.count;
-        // One selection for everything the summary, the charts and the last convergence point need.
-        const asks = percentiles.map((p) => p / 100);
-        const all = quantilesOf(j, [...asks, ...QUANTILE_GRID, 0.5, 0.95]);
-        const slice = (from: number, to: number): QuantileResult => ({ values: all.values.slice(from, to), ci95: all.ci95.slice(from, to) });
-        const asked = slice(0, asks.length);
-        const grid = slice(asks.length, asks.length + QUANTILE_GRID.length);
-        if (o.convergence.n.at(-1) !== consumed) checkpoint(j, slice(asks.length + QUANTILE_GRID.length, all.values.length));
+        const all = full[j] ?? quantilesFromOrderStatistics(0, asks, new Float64Array(0));
+        const at = (from: number, to: number): QuantileResult => ({ values: all.values.slice(from, to), ci95: all.ci95.slice(from, to) });
+        const asked = at(0, percentiles.length);
+        const grid = at(percentiles.length, asks.length);
         const sd = Math.sqrt(variance(m));
         const half = (Z95 * sd) / Math.sqrt(n);
         summaries[output.name] = {
@@ -193,13 +223,11 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
           percentiles: Object.fromEntries(percentiles.map((p, i) => [percentileKey(p), asked.values[i]])),
           percentileCI95: Object.fromEntries(percentiles.map((p, i) => [percentileKey(p), asked.ci95[i]])),
         };
-        const lo = grid.values[0];
-        const hi = grid.values[grid.values.length - 1];
         distributions[output.name] = {
           unit: output.unit ?? '',
           quantiles: { p: QUANTILE_GRID, x: grid.values },
-          histogram: o.sketch ? histogramOfSketch(o.sketch, lo, hi) : histogramOfValues(o.values, o.length, lo, hi),
-          convergence: o.convergence,
+          histogram: histograms[j] ?? { scale: 'linear', edges: [], counts: [] },
+          convergence: convergenceSeries(o.checkpoints.map((c) => (c.q ? c : { ...c, q: pick(all, asks, CONVERGENCE_PS) }))),
         };
       });
       const claims: Record<string, ClaimSummary> = {};
@@ -217,41 +245,61 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
   };
 }
 
+/** The entries of `q` (computed at probabilities `from`) for the probabilities `ps`, each of which is in `from`. */
+function pick(q: QuantileResult, from: readonly number[], ps: readonly number[]): QuantileResult {
+  const at = ps.map((p) => from.indexOf(p));
+  return { values: at.map((i) => q.values[i]), ci95: at.map((i) => q.ci95[i]) };
+}
+
+function convergenceSeries(checkpoints: readonly Checkpoint[]): OutputDistribution['convergence'] {
+  const series = { n: [] as number[], mean: [] as number[], meanCI95: [] as Interval[], p50: [] as number[], p95: [] as number[], p95CI95: [] as Interval[] };
+  for (const c of checkpoints) {
+    const m = c.moments;
+    const half = (Z95 * Math.sqrt(variance(m))) / Math.sqrt(m.count);
+    const q = c.q!;
+    series.n.push(c.n);
+    series.mean.push(m.mean);
+    series.meanCI95.push([m.mean - half, m.mean + half]);
+    series.p50.push(q.values[0]);
+    series.p95.push(q.values[1]);
+    series.p95CI95.push(q.ci95[1]);
+  }
+  return series;
+}
+
 /** `p` plus the percentile as written: 5 → `p5`, 2.5 → `p2.5`. */
 export function percentileKey(p: number): string {
   return `p${p}`;
 }
 
 /**
- * Equal-width bins (in log space for outputs spanning decades) over the central 99.8% of
- * the samples, from lo = p0.1 to hi = p99.9.
+ * Equal-width bins (in log space for outputs spanning decades) over the central 99.8% of the
+ * samples, from lo = p0.1 to hi = p99.9.
  */
-function histogramBins(lo: number, hi: number) {
+function histogramBins(lo: number, hi: number): { scale: 'linear' | 'log'; edges: number[] } {
   const log = lo > 0 && hi / lo > 30;
   const a = log ? Math.log10(lo) : lo;
   const b = log ? Math.log10(hi) : hi;
   const width = b > a ? (b - a) / HISTOGRAM_BINS : 1;
   const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => (log ? 10 ** (a + i * width) : a + i * width));
-  const binOf = (v: number) => Math.min(HISTOGRAM_BINS - 1, Math.floor(((log ? Math.log10(v) : v) - a) / width));
-  return { scale: log ? ('log' as const) : ('linear' as const), edges, binOf };
+  return { scale: log ? 'log' : 'linear', edges };
 }
 
-function histogramOfValues(values: Float64Array, n: number, lo: number, hi: number): OutputDistribution['histogram'] {
-  const { scale, edges, binOf } = histogramBins(lo, hi);
-  const counts = new Array<number>(HISTOGRAM_BINS).fill(0);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v >= lo && v <= hi) counts[binOf(v)]++;
-  }
-  return { scale, edges, counts };
-}
-
-/** The same bins filled from the sketch's buckets (each bucket's count goes to the bin of its representative value). */
-function histogramOfSketch(sketch: QuantileSketch, lo: number, hi: number): OutputDistribution['histogram'] {
-  const { scale, edges, binOf } = histogramBins(lo, hi);
-  const counts = new Array<number>(HISTOGRAM_BINS).fill(0);
+/** The same bins filled from a sketch's buckets (each bucket's count goes to the bin of its representative value). */
+function sketchCounts(sketch: QuantileSketch, bins: { edges: number[] }): number[] {
+  const counts = new Array<number>(bins.edges.length - 1).fill(0);
+  const lo = bins.edges[0];
+  const hi = bins.edges[bins.edges.length - 1];
   sketch.forEachBucket((v, c) => {
-    if (v >= lo && v <= hi) counts[binOf(v)] += c;
+    if (!(v >= lo && v <= hi)) return;
+    let a = 0;
+    let b = counts.length;
+    while (b - a > 1) {
+      const m = (a + b) >>> 1;
+      if (v < bins.edges[m]) b = m;
+      else a = m;
+    }
+    counts[a] += c;
   });
-  return { scale, edges, counts };
+  return counts;
 }

@@ -40,7 +40,7 @@ export function inProcessRunner(handle: ModelHandle): Runner {
     async run(tasks, onResult, signal) {
       for (const task of tasks) {
         if (signal?.aborted) throw new AbortedError();
-        onResult(task.kind === 'simulate' ? chunks.simulate(task) : chunks.evaluate(task));
+        onResult(chunks.run(task));
         // Yield so that progress bars draw and Ctrl-C is heard between chunks.
         await new Promise((r) => setImmediate(r));
       }

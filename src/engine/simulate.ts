@@ -11,10 +11,11 @@
  */
 import type { ModelHandle } from '../model/load.ts';
 import type { Summary, Distributions, PrecisionReport } from '../results/types.ts';
-import type { PercentileMethod, Sampling, SimulateResult, SimulateTask } from '../../workers/protocol.ts';
-import { createAggregator, type Aggregator } from './aggregate.ts';
+import type { PercentileMethod, Sampling, SelectResult, SelectTask, SimulateResult, SimulateTask } from '../../workers/protocol.ts';
+import { createAggregator, type Aggregate, type Aggregator } from './aggregate.ts';
+import type { SelectRequest, Selected } from './select.ts';
 import { DEFAULT_CHUNK_SIZE, planChunks } from './plan.ts';
-import { createRunner } from './runner.ts';
+import { createRunner, type Runner } from './runner.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { DEFAULT_ALPHA, SKETCH_METHOD } from '../stats/sketch/ddsketch.ts';
 
@@ -63,10 +64,21 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
   const method = resolveMethod(options.percentileMethod ?? 'auto', options.samples);
   const chunks = planChunks(options.samples, chunkSize);
   const aggregator = createAggregator(model, method, options.samples);
-  const task = (index: number): SimulateTask => ({ kind: 'simulate', chunk: index, start: chunks[index].start, size: chunks[index].size, seed: options.seed, sampling, percentileMethod: method });
+  const shared = aggregator.shared;
+  const task = (index: number): SimulateTask => ({
+    kind: 'simulate',
+    chunk: index,
+    start: chunks[index].start,
+    size: chunks[index].size,
+    seed: options.seed,
+    sampling,
+    percentileMethod: method,
+    ...(shared ? { shared } : {}),
+  });
 
   const runner = await createRunner(handle, Math.min(options.workers, chunks.length));
   let precision: PrecisionReport | undefined;
+  let aggregate: Aggregate;
   try {
     const onResult = (result: unknown) => {
       aggregator.add(result as SimulateResult);
@@ -83,11 +95,13 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
         if (precision.met) break;
       }
     }
+    // The workers, idle now, select the exact percentiles of different outputs side by side.
+    aggregate = await aggregator.finish(percentiles, (requests) => selectOn(runner, requests, options.signal));
   } finally {
     await runner.close();
   }
 
-  const { outputs, claims, distributions } = aggregator.finish(percentiles);
+  const { outputs, claims, distributions } = aggregate;
   return {
     summary: {
       model: model.name,
@@ -108,6 +122,23 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
     startedAt,
     finishedAt: new Date(),
   };
+}
+
+/** Runs selection requests as runner tasks (in parallel on worker threads) and returns their results in order. */
+async function selectOn(runner: Runner, requests: readonly SelectRequest[], signal?: AbortSignal): Promise<Selected[]> {
+  const results = new Array<Selected>(requests.length);
+  const tasks: SelectTask[] = requests.map((r, id) => ({ kind: 'select', id, values: r.values, n: r.n, ranks: r.ranks, ...(r.edges ? { edges: r.edges, scale: r.scale ?? 'linear' } : {}) }));
+  // Largest first, so that the two workers finish together.
+  tasks.sort((a, b) => b.n - a.n || a.id - b.id);
+  await runner.run(
+    tasks,
+    (r) => {
+      const { id, x, counts } = r as SelectResult;
+      results[id] = counts ? { x, counts } : { x };
+    },
+    signal,
+  );
+  return results;
 }
 
 function resolveMethod(method: 'auto' | PercentileMethod, samples: number): PercentileMethod {

@@ -40,7 +40,9 @@ function select(values: Float64Array, n: number, wanted: readonly Wanted[], leve
   }
   const words = new Int32Array(values.buffer, values.byteOffset, 2 * n);
   const counts = new Uint32Array(DIGITS);
-  for (let i = 0; i < n; i++) counts[digit(words[2 * i + 1], words[2 * i], level)]++;
+  const digits = new Uint16Array(n);
+  fillDigits(words, n, level, digits);
+  for (let i = 0; i < n; i++) counts[digits[i]]++;
 
   // Which digit holds each wanted rank, and the rank within that digit's bucket.
   const buckets = new Map<number, Wanted[]>();
@@ -62,7 +64,7 @@ function select(values: Float64Array, n: number, wanted: readonly Wanted[], leve
     fill.push(0);
   }
   for (let i = 0; i < n; i++) {
-    const s = slotOf[digit(words[2 * i + 1], words[2 * i], level)];
+    const s = slotOf[digits[i]];
     if (s >= 0) slots[s][fill[s]++] = values[i];
   }
   for (const [b, inBucket] of buckets) {
@@ -71,18 +73,32 @@ function select(values: Float64Array, n: number, wanted: readonly Wanted[], leve
   }
 }
 
-/** 16-bit digit `level` (0 = most significant) of the order-preserving 64-bit key of a double. */
-function digit(hi: number, lo: number, level: number): number {
-  // Negatives: flip every bit; others: flip the sign bit. All int32 arithmetic.
-  const negative = hi < 0;
-  switch (level) {
-    case 0:
-      return (negative ? ~hi : hi ^ -0x80000000) >>> 16;
-    case 1:
-      return (negative ? ~hi : hi) & 0xffff;
-    case 2:
-      return (negative ? ~lo : lo) >>> 16;
-    default:
-      return (negative ? ~lo : lo) & 0xffff;
+/**
+ * The 16-bit digit `level` (0 = most significant) of each value's order-preserving 64-bit key,
+ * computed once per level into `out` so that the counting and copying passes share it.
+ * Negatives have every bit flipped, the others their sign bit: all int32 arithmetic, one
+ * monomorphic loop per level.
+ */
+function fillDigits(words: Int32Array, n: number, level: number, out: Uint16Array): void {
+  if (level === 0) {
+    for (let i = 0; i < n; i++) {
+      const hi = words[2 * i + 1];
+      out[i] = (hi < 0 ? ~hi : hi ^ -0x80000000) >>> 16;
+    }
+  } else if (level === 1) {
+    for (let i = 0; i < n; i++) {
+      const hi = words[2 * i + 1];
+      out[i] = (hi < 0 ? ~hi : hi) & 0xffff;
+    }
+  } else if (level === 2) {
+    for (let i = 0; i < n; i++) {
+      const lo = words[2 * i];
+      out[i] = (words[2 * i + 1] < 0 ? ~lo : lo) >>> 16;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const lo = words[2 * i];
+      out[i] = (words[2 * i + 1] < 0 ? ~lo : lo) & 0xffff;
+    }
   }
 }

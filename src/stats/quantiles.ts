@@ -44,14 +44,24 @@ export function quantileCIRanks(n: number, p: number): [number, number] {
  * with 95% intervals. NaN for an empty sample.
  */
 export function quantiles(values: Float64Array, n: number, ps: readonly number[]): QuantileResult {
-  if (n === 0) return { values: ps.map(() => NaN), ci95: ps.map((): Interval => [NaN, NaN]) };
+  if (n === 0) return quantilesFromOrderStatistics(0, ps, new Float64Array(0));
+  return quantilesFromOrderStatistics(n, ps, orderStatistics(values, n, quantileRanks(n, ps)));
+}
+
+/** The order statistics `quantiles` needs, four per probability: interpolation pair, then interval bounds. */
+export function quantileRanks(n: number, ps: readonly number[]): number[] {
   const ranks: number[] = [];
   for (const p of ps) {
     const r = type7Ranks(n, p);
     const [l, u] = quantileCIRanks(n, p);
     ranks.push(r.lo, r.hi, l, u);
   }
-  const x = orderStatistics(values, n, ranks);
+  return ranks;
+}
+
+/** Quantiles and intervals from the order statistics at `quantileRanks(n, ps)` (selected anywhere, e.g. in a worker). */
+export function quantilesFromOrderStatistics(n: number, ps: readonly number[], x: Float64Array): QuantileResult {
+  if (n === 0) return { values: ps.map(() => NaN), ci95: ps.map((): Interval => [NaN, NaN]) };
   return {
     values: ps.map((p, i) => {
       const w = type7Ranks(n, p).w;

@@ -14,12 +14,12 @@ describe('aggregation of chunk partials', () => {
     const chunks = planChunks(25_000, 3_000);
     const runner = createChunkRunner(model);
     const results: SimulateResult[] = chunks.map((c) => runner.simulate({ kind: 'simulate', chunk: c.index, start: c.start, size: c.size, seed: 's', sampling: 'mc', percentileMethod: 'exact' }));
-    const forward = createAggregator(model, 'exact');
+    const forward = createAggregator(model, 'exact', 25_000);
     results.forEach((r) => forward.add(r));
-    const backward = createAggregator(model, 'exact');
+    const backward = createAggregator(model, 'exact', 25_000);
     [...results].reverse().forEach((r) => backward.add(r));
-    const a = forward.finish([5, 50, 95]);
-    expect(JSON.stringify(backward.finish([5, 50, 95]))).toBe(JSON.stringify(a));
+    const a = await forward.finish([5, 50, 95]);
+    expect(JSON.stringify(await backward.finish([5, 50, 95]))).toBe(JSON.stringify(a));
 
     // The same statistics computed directly from the pooled finite values.
     const pooled = results.flatMap((r) => [...r.values![0]]).sort((x, y) => x - y);
