@@ -1,7 +1,9 @@
 /**
  * Finding and importing a model: a built-in name (`edunov-2023`) or a path to a `.ts`, `.mts`,
- * `.js` or `.mjs` file. TypeScript files are imported through tsx, so a user's model needs no
- * build step. Workers call this same function with the resolved file path.
+ * `.js` or `.mjs` file. Every model is imported through tsx, so a TypeScript model needs no build
+ * step and `export default` works in a `.js` file wherever it lies (outside a `"type": "module"`
+ * package Node alone would read it as CommonJS). Workers call this same function with the
+ * resolved file path.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -58,19 +60,29 @@ export function modelFile(ref: string): string {
 export async function loadModel(ref: string, overrides: Overrides = {}): Promise<ModelHandle> {
   const file = modelFile(ref);
   const module = await importModule(file);
-  const model = resolveModel((module as { default?: unknown }).default ?? module, file, overrides);
+  const model = resolveModel(defaultExport(module), file, overrides);
   return { file, overrides, model };
 }
 
 async function importModule(file: string): Promise<unknown> {
   const url = pathToFileURL(file).href;
   try {
-    return file.endsWith('.ts') || file.endsWith('.mts') ? await tsImport(url, import.meta.url) : await import(url);
+    return await tsImport(url, import.meta.url);
   } catch (err) {
     if (err instanceof InputError) throw err;
     const message = err instanceof Error ? err.message.split('\n').slice(0, 6).join('\n') : String(err);
     throw new InputError('model', file, `the model file could not be loaded: ${message}`);
   }
+}
+
+/**
+ * The model object a module exports by default. A `.ts` file outside any `"type": "module"`
+ * package is compiled as CommonJS, and its `export default` then arrives wrapped once more.
+ */
+function defaultExport(module: unknown): unknown {
+  let d = (module as { default?: unknown }).default ?? module;
+  if (typeof d === 'object' && d !== null && !('compute' in d) && 'default' in d) d = (d as { default: unknown }).default;
+  return d;
 }
 
 /** SHA-256 of the model file, for the manifest. */

@@ -47,3 +47,31 @@ describe('a copied model file', () => {
     }
   });
 });
+
+describe('a model written from scratch, anywhere', () => {
+  const source = `export default {
+  name: 'my-fleet',
+  parameters: {
+    gpus: { dist: 'lognormal', p5: 1e6, p95: 2e6, unit: 'GPUs' },
+    watts: { dist: 'pert', min: 500, mode: 700, max: 750, unit: 'W' },
+    hours: 8760,
+  },
+  outputs: { annual_twh: { unit: 'TWh/yr' } },
+  compute: (p) => ({ annual_twh: (p.gpus * p.watts * p.hours) / 1e12 }),
+  claims: { under_two_reactors: (o) => o.annual_twh <= 2 * 7.88 },
+};
+`;
+  for (const ext of ['ts', 'js', 'mjs']) {
+    it(`runs from a .${ext} file outside the project, with no imports`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'aemc-own-'));
+      const file = join(dir, `model.${ext}`);
+      writeFileSync(file, source);
+      const r = await cli(['run', file, '--samples', '5000', '--out', join(dir, 'out'), '--json', '--quiet']);
+      expect(r.stderr).toBe('');
+      const summary = JSON.parse(r.stdout);
+      expect(summary.model).toBe('my-fleet');
+      expect(summary.outputs.annual_twh.percentiles.p50).toBeGreaterThan(5);
+      expect(summary.claims.under_two_reactors.probability).toBeGreaterThan(0.5);
+    });
+  }
+});
