@@ -13,6 +13,7 @@ import { builtinModelNames } from '../src/model/load.ts';
 import { formatNumber, formatPercent } from '../src/results/format-number.ts';
 import type { Summary } from '../src/results/types.ts';
 import { renderReadmeImages } from '../src/charts/readme-images.ts';
+import { renderComparison } from '../src/charts/index.ts';
 
 const SAMPLES = '1000000';
 const SEED = '1';
@@ -59,4 +60,6 @@ const readme = readFileSync('models/README.md', 'utf8');
 writeFileSync('models/README.md', readme.replace(/<!-- reference-results:start[\s\S]*<!-- reference-results:end -->/, table));
 
 const images = await renderReadmeImages(join(ROOT, 'images'), builtinModelNames().map((n) => join(ROOT, n)));
+// The three answers side by side: the claim's inputs, the installed fleet, the counted tokens.
+images.push(await renderComparison(['edunov-2023', 'inference-fleet', 'token-demand'].map((n) => join(ROOT, n)), 'reactors', join(ROOT, 'images', 'compare-reactors.png')));
 process.stderr.write(`reference: wrote ${images.length} README images\n`);
