@@ -37,6 +37,7 @@ export interface Aggregate {
 }
 
 import { selectHere, type SelectRequest, type Selector } from './select.ts';
+import { binLocator } from '../stats/histogram.ts';
 
 export interface Aggregator {
   /** Accepts a chunk's result, in any order. */
@@ -286,20 +287,12 @@ function histogramBins(lo: number, hi: number): { scale: 'linear' | 'log'; edges
 }
 
 /** The same bins filled from a sketch's buckets (each bucket's count goes to the bin of its representative value). */
-function sketchCounts(sketch: QuantileSketch, bins: { edges: number[] }): number[] {
+function sketchCounts(sketch: QuantileSketch, bins: { scale: 'linear' | 'log'; edges: number[] }): number[] {
   const counts = new Array<number>(bins.edges.length - 1).fill(0);
-  const lo = bins.edges[0];
-  const hi = bins.edges[bins.edges.length - 1];
+  const binOf = binLocator(bins.edges, bins.scale);
   sketch.forEachBucket((v, c) => {
-    if (!(v >= lo && v <= hi)) return;
-    let a = 0;
-    let b = counts.length;
-    while (b - a > 1) {
-      const m = (a + b) >>> 1;
-      if (v < bins.edges[m]) b = m;
-      else a = m;
-    }
-    counts[a] += c;
+    const k = binOf(v);
+    if (k >= 0) counts[k] += c;
   });
   return counts;
 }

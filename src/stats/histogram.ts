@@ -1,32 +1,41 @@
 /**
- * Counts of `values[0..n)` in the bins between consecutive `edges` (ascending, equally spaced
- * on a linear or a log10 scale): bin i holds edges[i] ≤ v < edges[i+1], the last bin also
- * v = edges[last]; values outside are not counted. Each value's bin is computed from the
- * spacing, then nudged against the edges themselves, so the count is exact for the edges as
- * written whatever rounding `log10` does.
+ * Histogram bins that are equally spaced on a linear or a log10 scale, and the counts of values
+ * in them. Bin i holds edges[i] ≤ v < edges[i+1], the last bin also v = edges[last]; values
+ * outside are not counted. A value's bin is computed from the spacing, then nudged against the
+ * edges themselves, so counts are exact for the edges as written whatever rounding `log10` does.
  *
  * @example
  * histogramCounts(new Float64Array([0.5, 1, 1.5, 3]), 4, [0, 1, 2], 'linear'); // [1, 2]
  */
-export function histogramCounts(values: Float64Array, n: number, edges: readonly number[], scale: 'linear' | 'log'): number[] {
+
+/** A function giving the bin of a value, or −1 outside [edges[0], edges[last]]. */
+export function binLocator(edges: readonly number[], scale: 'linear' | 'log'): (v: number) => number {
   const bins = edges.length - 1;
-  if (bins < 1) return [];
-  const counts = new Float64Array(bins);
   const e = Float64Array.from(edges);
   const lo = e[0];
   const hi = e[bins];
   const log = scale === 'log';
   const a = log ? Math.log10(lo) : lo;
   const perBin = bins / ((log ? Math.log10(hi) : hi) - a || 1);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (!(v >= lo && v <= hi)) continue;
+  return (v) => {
+    if (!(v >= lo && v <= hi) || bins < 1) return -1;
     let k = Math.floor(((log ? Math.log10(v) : v) - a) * perBin);
     if (k < 0) k = 0;
     else if (k >= bins) k = bins - 1;
     while (k > 0 && v < e[k]) k--;
     while (k < bins - 1 && v >= e[k + 1]) k++;
-    counts[k]++;
+    return k;
+  };
+}
+
+/** Counts of `values[0..n)` in the bins. */
+export function histogramCounts(values: Float64Array, n: number, edges: readonly number[], scale: 'linear' | 'log'): number[] {
+  if (edges.length < 2) return [];
+  const counts = new Float64Array(edges.length - 1);
+  const binOf = binLocator(edges, scale);
+  for (let i = 0; i < n; i++) {
+    const k = binOf(values[i]);
+    if (k >= 0) counts[k]++;
   }
   return Array.from(counts);
 }
