@@ -190,7 +190,7 @@ export async function runSensitivity(handle: ModelHandle, options: SensitivityOp
         trajectories: p.design.layout.trajectories,
         levels: p.design.layout.levels,
         delta: p.design.layout.delta,
-        scale: 'elementary effects per unit of probability (inputs on the p-level grid of stratum centres)',
+        scale: "elementary effects per unit of probability (inputs on Morris's p-level grid between their 1st and 99th percentiles)",
       };
       const r = p.design.layout.trajectories;
       const lost = m.counts.reduce((sum, c) => sum + (r - c), 0);
