@@ -8,7 +8,7 @@
  */
 import type { RandomSource } from '../distributions/types.ts';
 import { cholesky, invertLower, type CorrelationTarget } from './correlation-matrix.ts';
-import { standardNormalQuantile } from './normal-scores.ts';
+import { normalQuantile } from '../distributions/special/normalQuantile.ts';
 
 /** Reorders `columns[j][0..n)` in place to carry the target rank correlation. */
 export function imposeRankCorrelation(columns: Float64Array[], n: number, target: CorrelationTarget, random: RandomSource): void {
@@ -16,7 +16,7 @@ export function imposeRankCorrelation(columns: Float64Array[], n: number, target
   if (n < k + 2) return; // too few rows to estimate a correlation: leave independent
   // Van der Waerden scores Φ⁻¹(i/(n+1)), each column an independent random permutation.
   const base = new Float64Array(n);
-  for (let i = 0; i < n; i++) base[i] = standardNormalQuantile((i + 1) / (n + 1));
+  for (let i = 0; i < n; i++) base[i] = normalQuantile((i + 1) / (n + 1));
   const scores = columns.map(() => {
     const s = Float64Array.from(base);
     for (let i = n - 1; i > 0; i--) {
