@@ -18,10 +18,11 @@
  * erfc(2); // 0.004677734981047266
  */
 
+import { upperGammaFraction } from './upperGammaFraction.ts';
+
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 const ONE_OVER_SQRT_PI = 0.5641895835477563;
 const EPS = 1e-17;
-const TINY = 1e-300;
 
 /** e^(−x²) without the rounding error of forming x² (Cody's splitting). */
 export function expNegSquare(x: number): number {
@@ -50,24 +51,7 @@ export function erfSeriesFactor(X: number): number {
  * so that erfc(x) = e^(−x²)·(x/√π)·C(x²) for x > 0. Intended for X ≥ 1.5.
  */
 export function erfcFractionFactor(X: number): number {
-  // Modified Lentz for 1/(b0 + a1/(b1 + a2/(b2 + …))) with bₙ = X + 2n + ½ and aₙ = −n(n − ½).
-  let b = X + 0.5;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let n = 1; n < 10_000; n++) {
-    const an = -n * (n - 0.5);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPS * 4) break;
-  }
-  return h;
+  return upperGammaFraction(0.5, X, 10_000, EPS * 4);
 }
 
 /** Error function erf(x). */

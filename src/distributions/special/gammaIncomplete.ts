@@ -1,4 +1,5 @@
 import { log1pmx } from './log1pmx.ts';
+import { upperGammaFraction } from './upperGammaFraction.ts';
 import { HALF_LN_2PI, logGamma, stirlingCorrection } from './logGamma.ts';
 
 /**
@@ -48,7 +49,6 @@ let cachedShape = NaN;
 let cachedLogGamma = NaN;
 
 const EPS = 1e-16;
-const TINY = 1e-300;
 
 function gammaPQ(a: number, x: number, upper: boolean): number {
   if (Number.isNaN(a) || Number.isNaN(x) || !(a > 0)) return NaN;
@@ -69,23 +69,8 @@ function gammaPQ(a: number, x: number, upper: boolean): number {
     const p = sum * Math.exp(logGammaPrefactor(a, x));
     return upper ? 1 - p : Math.min(p, 1);
   }
-  // Continued fraction for Q: 1/(x+1−a− 1(1−a)/(x+3−a− 2(2−a)/(x+5−a− …))).
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let n = 1; n < maxIter; n++) {
-    const an = -n * (n - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPS) break;
-  }
+  // Continued fraction for Q.
+  const h = upperGammaFraction(a, x, maxIter, EPS);
   const q = h * Math.exp(logGammaPrefactor(a, x));
   return upper ? Math.min(q, 1) : 1 - q;
 }
