@@ -66,8 +66,3 @@ export function showValue(value: unknown): string {
     return String(value);
   }
 }
-
-/** True for errors whose message alone is the whole story for the user (no stack trace wanted). */
-export function isUserFacing(err: unknown): err is InputError | ModelError {
-  return err instanceof InputError || err instanceof ModelError;
-}
