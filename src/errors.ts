@@ -66,3 +66,27 @@ export function showValue(value: unknown): string {
     return String(value);
   }
 }
+
+/**
+ * A failure that is nobody's bad input but still has a plain explanation: a results path that
+ * cannot be written, a worker that ran out of memory, a run past its --timeout. The message is
+ * the whole story on one line; `exitCode` is what the process returns.
+ */
+export class RunError extends Error {
+  override readonly name = 'RunError';
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+/** The run was stopped by a signal (Ctrl-C, SIGTERM, SIGHUP); the process exits 128 + its number. */
+export class InterruptedError extends Error {
+  override readonly name = 'InterruptedError';
+  constructor(readonly signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP' = 'SIGINT') {
+    super(`interrupted by ${signal}`);
+  }
+
+  get exitCode(): number {
+    return 128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const)[this.signal];
+  }
+}
