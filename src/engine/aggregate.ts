@@ -34,6 +34,8 @@ export interface Aggregate {
   readonly outputs: Record<string, OutputSummary>;
   readonly claims: Record<string, ClaimSummary>;
   readonly distributions: Record<string, OutputDistribution>;
+  /** Sentences for `summary.warnings`, in output order. */
+  readonly warnings: string[];
 }
 
 import { selectHere, type SelectRequest, type Selector } from './select.ts';
@@ -234,6 +236,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
           convergence: convergenceSeries(o.checkpoints.map((c) => (c.q ? c : { ...c, q: pick(all, asks, CONVERGENCE_PS) }))),
         };
       });
+      const warnings: string[] = [];
       const claims: Record<string, ClaimSummary> = {};
       model.claims.forEach((claim, j) => {
         claims[claim.name] = {
@@ -244,7 +247,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
           ...(claim.description ? { description: claim.description } : {}),
         };
       });
-      return { outputs: summaries, claims, distributions };
+      return { outputs: summaries, claims, distributions, warnings };
     },
   };
 }

@@ -101,7 +101,7 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
     await runner.close();
   }
 
-  const { outputs, claims, distributions } = aggregate;
+  const { outputs, claims, distributions, warnings } = aggregate;
   return {
     summary: {
       model: model.name,
@@ -116,6 +116,7 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
       ...(precision ? { precision } : {}),
       outputs,
       claims,
+      warnings,
     },
     distributions: { model: model.name, outputs: distributions },
     chunkSize,

@@ -46,6 +46,11 @@ export interface Summary {
   readonly precision?: PrecisionReport;
   readonly outputs: Readonly<Record<string, OutputSummary>>;
   readonly claims: Readonly<Record<string, ClaimSummary>>;
+  /**
+   * What a reader of these numbers must know (many non-finite values, statistics that
+   * overflowed, …), one sentence each; also printed on stderr as `warning: …`. Empty when none.
+   */
+  readonly warnings: readonly string[];
 }
 
 /** What a precision-targeted run aimed at and reached. `samples` in the summary says how many it took. */

@@ -64,6 +64,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
     signal: interruptSignal(),
   });
   progress.end();
+  for (const warning of result.summary.warnings) process.stderr.write(`warning: ${warning}\n`);
 
   const dir = options.out ?? join('results', 'runs', handle.model.name, resultsFolderName(result.startedAt, options.seed));
   const manifest = buildManifest({
