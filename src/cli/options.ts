@@ -9,13 +9,39 @@ import type { Sampling } from '../../workers/protocol.ts';
 /** The most samples a run may ask for: 10^10, about half an hour on two cores (the chunk plan is held in memory). */
 export const MAX_SAMPLES = 1e10;
 
+/**
+ * How a whole number may be written: decimal digits, optionally grouped by underscores
+ * (`1_000_000`), optionally in exponent form (`1e6`, `2.5e6`). Nothing else: `Number()` alone
+ * would also take `0x10`, `0b1`, `0o7`, `Infinity` and surrounding spaces, none of which a
+ * user means as a sample count.
+ */
+const PLAIN_NUMBER = /^\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?(?:[eE]\+?\d+)?$/;
+
 /** A positive integer, written plainly, with underscores, or in exponent form (`1e6`). */
 export function parsePositiveInteger(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
-  const value = Number(text.replaceAll('_', ''));
-  if (text.trim() === '' || !Number.isInteger(value) || value < 1) {
-    throw new InputError(flag, text, 'a whole number of at least 1 (e.g. 100000 or 1e6)');
-  }
+  const value = PLAIN_NUMBER.test(text) ? Number(text.replaceAll('_', '')) : NaN;
+  // Before the integer test: 1e1000 reads as Infinity, which is too large rather than malformed.
   if (value > max) throw new InputError(flag, text, `at most ${max.toLocaleString('en-US')}`);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new InputError(flag, text, 'a whole number of at least 1, written in decimal (100000), with underscores (100_000) or in exponent form (1e5)');
+  }
+  return value;
+}
+
+/** A decimal number as people write one (`0.5`, `.5`, `5e-3`, `1_000`), else NaN: no hex, binary, octal or Infinity. */
+function plainDecimal(text: string): number {
+  return /^(?:\d+(?:_\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) ? Number(text.replaceAll('_', '')) : NaN;
+}
+
+/** The longest --timeout: what a Node timer can wait (2^31 − 1 ms, about 24.8 days). */
+export const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** `--timeout SECONDS`: a positive number of seconds (decimals allowed), written plainly. */
+export function parseTimeout(text: string): number {
+  const value = plainDecimal(text);
+  if (!Number.isFinite(value) || value <= 0 || value > MAX_TIMEOUT_SECONDS) {
+    throw new InputError('--timeout', text, `a number of seconds more than 0 and at most ${MAX_TIMEOUT_SECONDS.toLocaleString('en-US')}, e.g. 600 or 2.5`);
+  }
   return value;
 }
 
@@ -30,7 +56,7 @@ export function parseMaxSamples(text: string): number {
 /** `0.5%` or `0.005`: a relative half-width strictly between 0 and 1. */
 export function parsePrecision(text: string): number {
   const percent = text.trim().endsWith('%');
-  const value = Number(percent ? text.trim().slice(0, -1) : text);
+  const value = plainDecimal(percent ? text.trim().slice(0, -1) : text.trim());
   const relative = percent ? value / 100 : value;
   if (text.trim() === '' || !Number.isFinite(relative) || relative <= 0 || relative >= 1) {
     throw new InputError('--precision', text, 'a relative half-width such as 0.5% or 0.005 (more than 0, less than 100%)');
@@ -40,7 +66,7 @@ export function parsePrecision(text: string): number {
 
 /** `p95` or `95` → 95. */
 export function parsePrecisionPercentile(text: string): number {
-  const value = Number(text.trim().replace(/^p/, ''));
+  const value = plainDecimal(text.trim().replace(/^p/, ''));
   if (!Number.isFinite(value) || value <= 0 || value >= 100) {
     throw new InputError('--precision-percentile', text, 'a percentile such as p95 or 99.9, strictly between 0 and 100');
   }
@@ -74,7 +100,7 @@ export function parseSeed(text: string): string {
 export function parsePercentiles(text: string): number[] {
   const parts = text.split(',').map((s) => s.trim());
   const values = parts.map((part) => {
-    const v = Number(part);
+    const v = plainDecimal(part);
     if (part === '' || !Number.isFinite(v) || v <= 0 || v >= 100) {
       throw new InputError('--percentiles', text, `a comma-separated list of numbers strictly between 0 and 100; "${part}" is not`);
     }
