@@ -4,7 +4,8 @@
  * and a non-zero exit; never a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, ModelError } from '../errors.ts';
+import { InputError, ModelError, RunError } from '../errors.ts';
+import { isSystemError, oneLine, systemErrorLine, unexpectedErrorLine } from './error-line.ts';
 import { AbortedError } from '../engine/runner.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import {
@@ -18,6 +19,7 @@ import {
   parseSampling,
   parseSamples,
   parseSeed,
+  parseTimeout,
   parseWorkers,
 } from './options.ts';
 import { DEFAULT_SAMPLES, runCommand } from './commands/run.ts';
@@ -29,12 +31,15 @@ import { DEFAULT_SENSITIVITY_SAMPLES, parseMethod, sensitivityCommand } from './
 export const EXIT_INPUT = 2;
 export const EXIT_MODEL = 3;
 export const EXIT_INTERRUPTED = 130;
+/** A run stopped by --timeout: 124, as timeout(1) from coreutils. */
+export const EXIT_TIMEOUT = 124;
 
 export function buildProgram(argv: readonly string[]): Command {
   const program = new Command('ai-energy-mc')
     .description('Seeded, parallel Monte Carlo with honest error bars on claims about the electricity AI uses.')
     .version(ENGINE_VERSION)
     .showHelpAfterError('(run with --help for usage)')
+    .option('--debug', 'on an error, also print its stack trace (or set AI_ENERGY_MC_DEBUG=1)')
     .exitOverride();
 
   program
@@ -57,6 +62,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .addOption(new Option('--percentile-method <m>', 'auto (exact up to 10^7 samples, then ddsketch), exact, or ddsketch').argParser(parsePercentileMethod).default('auto'))
     .option('--charts', 'also render charts (SVG, PNG, vega-lite JSON) into <out>/charts/', false)
     .option('--report', 'also write a self-contained report.html into <out>', false)
+    .option('--timeout <seconds>', `stop the whole run after this many seconds (exit ${EXIT_TIMEOUT}, nothing written)`, parseTimeout)
     .action(async (model: string, opts) => runCommand(model, opts, argv));
 
   program
@@ -75,6 +81,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('-q, --quiet', 'no progress bar', false)
     .option('--charts', 'also render the sensitivity charts into <out>/charts/', false)
     .option('--report', 'also write report.html into <out>', false)
+    .option('--timeout <seconds>', `stop the whole analysis after this many seconds (exit ${EXIT_TIMEOUT}, nothing written)`, parseTimeout)
     .action(async (model: string, opts) => sensitivityCommand(model, opts, argv));
 
   program
@@ -111,16 +118,55 @@ export function buildProgram(argv: readonly string[]): Command {
 
 /** Runs the CLI and returns the exit code (the bin script passes it to the process). */
 export async function main(argv: readonly string[]): Promise<number> {
+  const debug = debugRequested(argv, process.env);
+  catchStrayFailures(debug);
   const program = buildProgram(argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (err) {
-    return reportError(err);
+    return reportError(err, debug);
   }
 }
 
-function reportError(err: unknown): number {
+/**
+ * `--debug` anywhere before a `--`, or AI_ENERGY_MC_DEBUG=1. Read from argv rather than from the
+ * parsed options because an error may come before (or from) parsing them.
+ */
+export function debugRequested(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--debug') || env.AI_ENERGY_MC_DEBUG === '1';
+}
+
+/**
+ * A rejected promise nobody awaited or an exception thrown from a callback (a model's timer, a
+ * library's stream) would otherwise end the process with Node's own multi-line report: it gets
+ * the same one line, and the process exits at once, since its state is no longer known.
+ */
+let strayFailuresCaught = false;
+function catchStrayFailures(debug: boolean): void {
+  if (strayFailuresCaught) return;
+  strayFailuresCaught = true;
+  const fail = (err: unknown, what: string) => {
+    process.stderr.write(`error: ${isSystemError(err) ? systemErrorLine(err) : `${what}: ${unexpectedErrorLine(err)}`}\n`);
+    if (debug) printStack(err);
+    process.exit(1);
+  };
+  process.on('uncaughtException', (err) => fail(err, 'an exception escaped from a callback'));
+  process.on('unhandledRejection', (reason) => fail(reason, 'a promise was rejected and nothing handled it'));
+}
+
+function printStack(err: unknown): void {
+  if (err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+}
+
+function reportError(err: unknown, debug = false): number {
+  const code = reportOne(err);
+  if (debug && !(err instanceof CommanderError)) printStack(err instanceof Error && err.cause instanceof Error ? err.cause : err);
+  return code;
+}
+
+function reportOne(err: unknown): number {
   if (err instanceof CommanderError) {
     // Commander has already printed its message (and help for --help/--version, which exit 0).
     return err.exitCode === 0 ? 0 : EXIT_INPUT;
@@ -128,17 +174,25 @@ function reportError(err: unknown): number {
   // A parser that throws inside commander arrives wrapped; unwrap to our own error.
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
   if (cause instanceof InputError) {
-    process.stderr.write(`error: ${cause.message}\n`);
+    process.stderr.write(`error: ${oneLine(cause.message)}\n`);
     return EXIT_INPUT;
   }
   if (cause instanceof ModelError) {
-    process.stderr.write(`error: ${cause.message}\n`);
+    process.stderr.write(`error: ${oneLine(cause.message)}\n`);
     return EXIT_MODEL;
+  }
+  if (cause instanceof RunError) {
+    process.stderr.write(`error: ${oneLine(cause.message)}\n`);
+    return cause.exitCode;
   }
   if (cause instanceof AbortedError) {
     process.stderr.write('\ninterrupted: workers stopped, no results written\n');
     return EXIT_INTERRUPTED;
   }
-  process.stderr.write(`internal error: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+  if (isSystemError(cause)) {
+    process.stderr.write(`error: ${systemErrorLine(cause)}\n`);
+    return 1;
+  }
+  process.stderr.write(`error: ${unexpectedErrorLine(cause)}\n`);
   return 1;
 }
