@@ -25,6 +25,8 @@ export type { NamedChart, SensitivityResult } from './types.ts';
 export interface RenderChartsOptions extends ChartChoiceOptions {
   /** Also write PNGs (2× scale). Default true. */
   readonly png?: boolean;
+  /** Where the chart files go (default `<resultsDir>/charts`): `report` renders into a staging folder. */
+  readonly outDir?: string;
 }
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -43,7 +45,7 @@ export function specFile(spec: TopLevelSpec): string {
 export async function renderResultCharts(resultsDir: string, options: RenderChartsOptions = {}): Promise<string[]> {
   const results = await loadResults(resultsDir);
   const charts = chooseCharts(results, options);
-  const outDir = join(resultsDir, 'charts');
+  const outDir = options.outDir ?? join(resultsDir, 'charts');
   await mkdir(outDir, { recursive: true });
   const written: string[] = [];
   const failed: string[] = [];

@@ -18,7 +18,10 @@ import { buildReport } from './html.ts';
 export { buildReport } from './html.ts';
 export { escapeHtml, html, jsonForScript } from './escape.ts';
 
-export type ReportOptions = ChartChoiceOptions;
+export interface ReportOptions extends ChartChoiceOptions {
+  /** Where to write the page (default `<resultsDir>/report.html`): `report` writes into a staging folder. */
+  readonly file?: string;
+}
 
 /** Writes `report.html` into a results folder and returns its path. */
 export async function writeReport(resultsDir: string, options: ReportOptions = {}): Promise<string> {
@@ -26,7 +29,7 @@ export async function writeReport(resultsDir: string, options: ReportOptions = {
   const charts = chooseCharts(results, options);
   for (const c of charts) compileChart(c.spec);
   const page = buildReport({ results, charts, assets: reportAssets() });
-  const file = join(resultsDir, 'report.html');
+  const file = options.file ?? join(resultsDir, 'report.html');
   await writeFile(file, page);
   return file;
 }
