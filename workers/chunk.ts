@@ -109,7 +109,7 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
           ? task.shared.map((sab) => new Float64Array(sab, 8 * task.start, n))
           : model.outputs.map(() => new Float64Array(n));
       check(simulateKernel(n, cols, into, finite, nonFinite, holds, stats), model, varying, cols);
-      const moments = into.map((_, j) => momentsFromSums(finite[j], stats, STATS * j));
+      const moments = into.map((o, j) => momentsFromSums(finite[j], stats, STATS * j, o)); // o: the values, rescanned only if the sums overflowed
       const kept = !exact ? { sketches: into.map((o, j) => sketchOf(j, o, finite[j])) } : task.shared ? {} : { values: into.map((o, j) => o.subarray(0, finite[j])) };
       return {
         kind: 'simulate',

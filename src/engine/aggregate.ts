@@ -14,7 +14,7 @@
  */
 import type { ResolvedModel } from '../model/types.ts';
 import type { ClaimSummary, Interval, OutputDistribution, OutputSummary } from '../results/types.ts';
-import { emptyMoments, mergeMoments, variance, type Moments } from '../stats/moments.ts';
+import { emptyMoments, mergeMoments, standardDeviation, type Moments } from '../stats/moments.ts';
 import { Z95 } from '../stats/normal-z.ts';
 import { wilson95 } from '../stats/proportion.ts';
 import { quantiles, quantileRanks, quantilesFromOrderStatistics, type QuantileResult } from '../stats/quantiles.ts';
@@ -39,7 +39,8 @@ export interface Aggregate {
 }
 
 import { selectHere, type SelectRequest, type Selector } from './select.ts';
-import { binLocator } from '../stats/histogram.ts';
+import { binLocator, linearEdges } from '../stats/histogram.ts';
+import { unrepresentableWarning } from './unrepresentable.ts';
 
 export interface Aggregator {
   /** Accepts a chunk's result, in any order. */
@@ -198,7 +199,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
 
       // Histograms over p0.1–p99.9 need those percentiles first: a second round, again one request per output.
       const bins = full.map((q) => (q ? histogramBins(q.values[percentiles.length], q.values[asks.length - 1]) : undefined));
-      const exactOutputs = outputs.map((o, j) => j).filter((j) => !outputs[j].sketch && outputs[j].length > 0);
+      const exactOutputs = outputs.map((o, j) => j).filter((j) => !outputs[j].sketch && outputs[j].length > 0 && bins[j]);
       const counted = await select(exactOutputs.map((j) => ({ values: outputs[j].values, n: outputs[j].length, ranks: [], edges: bins[j]!.edges, scale: bins[j]!.scale })));
       const histograms: Array<OutputDistribution['histogram'] | undefined> = outputs.map((o, j) =>
         o.sketch && bins[j] ? { scale: bins[j]!.scale, edges: bins[j]!.edges, counts: sketchCounts(o.sketch, bins[j]!) } : undefined,
@@ -215,8 +216,8 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
         const at = (from: number, to: number): QuantileResult => ({ values: all.values.slice(from, to), ci95: all.ci95.slice(from, to) });
         const asked = at(0, percentiles.length);
         const grid = at(percentiles.length, asks.length);
-        const sd = Math.sqrt(variance(m));
-        const half = (Z95 * sd) / Math.sqrt(n);
+        const sd = standardDeviation(m);
+        const half = meanHalfWidth(sd, n);
         summaries[output.name] = {
           unit: output.unit ?? '',
           count: n,
@@ -237,6 +238,10 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
         };
       });
       const warnings: string[] = [];
+      for (const output of model.outputs) {
+        const w = unrepresentableWarning(output.name, summaries[output.name], distributions[output.name]);
+        if (w) warnings.push(w);
+      }
       const claims: Record<string, ClaimSummary> = {};
       model.claims.forEach((claim, j) => {
         claims[claim.name] = {
@@ -262,7 +267,7 @@ function convergenceSeries(checkpoints: readonly Checkpoint[]): OutputDistributi
   const series = { n: [] as number[], mean: [] as number[], meanCI95: [] as Interval[], p50: [] as number[], p95: [] as number[], p95CI95: [] as Interval[] };
   for (const c of checkpoints) {
     const m = c.moments;
-    const half = (Z95 * Math.sqrt(variance(m))) / Math.sqrt(m.count);
+    const half = meanHalfWidth(standardDeviation(m), m.count);
     const q = c.q!;
     series.n.push(c.n);
     series.mean.push(m.mean);
@@ -274,6 +279,12 @@ function convergenceSeries(checkpoints: readonly Checkpoint[]): OutputDistributi
   return series;
 }
 
+/** Half-width of the mean's 95% interval, z·sd/√n; divided first when z·sd alone would overflow (sd near 1.8e308). */
+function meanHalfWidth(sd: number, n: number): number {
+  const half = (Z95 * sd) / Math.sqrt(n);
+  return Number.isFinite(half) || !Number.isFinite(sd) ? half : Z95 * (sd / Math.sqrt(n));
+}
+
 /** `p` plus the percentile as written: 5 → `p5`, 2.5 → `p2.5`. */
 export function percentileKey(p: number): string {
   return `p${p}`;
@@ -283,13 +294,16 @@ export function percentileKey(p: number): string {
  * Equal-width bins (in log space for outputs spanning decades) over the central 99.8% of the
  * samples, from lo = p0.1 to hi = p99.9.
  */
-function histogramBins(lo: number, hi: number): { scale: 'linear' | 'log'; edges: number[] } {
+function histogramBins(lo: number, hi: number): { scale: 'linear' | 'log'; edges: number[] } | undefined {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return undefined; // no finite sample
   const log = lo > 0 && hi / lo > 30;
-  const a = log ? Math.log10(lo) : lo;
-  const b = log ? Math.log10(hi) : hi;
-  const width = b > a ? (b - a) / HISTOGRAM_BINS : 1;
-  const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => (log ? 10 ** (a + i * width) : a + i * width));
-  return { scale: log ? 'log' : 'linear', edges };
+  if (!log) return { scale: 'linear', edges: linearEdges(lo, hi, HISTOGRAM_BINS) };
+  // 10^log10(hi) may round past the largest double when hi is near it: that edge is hi.
+  const edges = linearEdges(Math.log10(lo), Math.log10(hi), HISTOGRAM_BINS).map((e) => {
+    const x = 10 ** e;
+    return Number.isFinite(x) ? x : hi;
+  });
+  return { scale: 'log', edges };
 }
 
 /** The same bins filled from a sketch's buckets (each bucket's count goes to the bin of its representative value). */

@@ -65,8 +65,14 @@ export function quantilesFromOrderStatistics(n: number, ps: readonly number[], x
   return {
     values: ps.map((p, i) => {
       const w = type7Ranks(n, p).w;
-      return w === 0 ? x[4 * i] : x[4 * i] + w * (x[4 * i + 1] - x[4 * i]);
+      return w === 0 ? x[4 * i] : interpolate(x[4 * i], x[4 * i + 1], w);
     }),
     ci95: ps.map((_, i): Interval => [x[4 * i + 2], x[4 * i + 3]]),
   };
+}
+
+/** a + w·(b − a); when b − a overflows (a ≈ −1.8e308, b ≈ 1.8e308), the same in halves. */
+export function interpolate(a: number, b: number, w: number): number {
+  const d = b - a;
+  return Number.isFinite(d) ? a + w * d : 2 * (a / 2 + w * (b / 2 - a / 2));
 }

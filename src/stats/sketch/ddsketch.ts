@@ -44,7 +44,7 @@
  * back.merge(s); back.count;                             // 2000
  */
 import type { Interval } from '../../results/types.ts';
-import { quantileCIRanks, type7Ranks } from '../quantiles.ts';
+import { interpolate, quantileCIRanks, type7Ranks } from '../quantiles.ts';
 import { bucketMapping, HIGH_WORD, keyOf, valueOfKey, type BucketMapping } from './mapping.ts';
 
 /** 0.1% relative accuracy. */
@@ -395,7 +395,7 @@ class DDSketch implements QuantileSketch {
     const { lo, hi, w } = type7Ranks(this.total, p);
     const a = this.valueAtRank(lo);
     if (w === 0 || hi === lo) return a;
-    return a + w * (this.valueAtRank(hi) - a);
+    return interpolate(a, this.valueAtRank(hi), w);
   }
 
   forEachBucket(visit: (value: number, count: number) => void): void {
