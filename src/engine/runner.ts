@@ -5,11 +5,16 @@
  * - `poolRunner`: one long-lived worker thread per requested worker, spawned through
  *   worker-threads-pool (which caps concurrency), each fed chunk after chunk.
  * Results arrive in completion order; callers that need determinism index them by chunk.
+ *
+ * A worker that dies (compute calls `process.exit`, the heap runs out, an exception escapes
+ * from a timer the model left behind) fails the run with one sentence naming the model, what
+ * happened and what to do (`workerFailure`), and every thread is terminated before the run's
+ * promise settles, so the process can exit.
  */
 import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import Pool from 'worker-threads-pool';
-import { fromErrorData } from '../errors.ts';
+import { fromErrorData, ModelError, RunError } from '../errors.ts';
 import type { ModelHandle } from '../model/load.ts';
 import { createChunkRunner } from '../../workers/chunk.ts';
 import type { Task, TaskResult, WorkerInit, WorkerMessage } from '../../workers/protocol.ts';
@@ -17,7 +22,10 @@ import type { Task, TaskResult, WorkerInit, WorkerMessage } from '../../workers/
 export interface Runner {
   /** Number of threads running chunks (0 for the in-process runner). */
   readonly workers: number;
-  /** Runs every task; `onResult` sees each result once. Rejects on the first failure or on abort. */
+  /**
+   * Runs every task; `onResult` sees each result once. Rejects on the first failure or on abort
+   * (with the signal's reason when it is an error of ours, else an AbortedError).
+   */
   run(tasks: readonly Task[], onResult: (result: TaskResult) => void, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
 }
@@ -29,8 +37,13 @@ export class AbortedError extends Error {
   }
 }
 
-export async function createRunner(handle: ModelHandle, workers: number): Promise<Runner> {
-  return workers === 0 ? inProcessRunner(handle) : poolRunner(handle, workers);
+export interface RunnerOptions {
+  /** V8 limits of each worker thread (default: a small young generation, V8's default heap). */
+  readonly resourceLimits?: ResourceLimits;
+}
+
+export async function createRunner(handle: ModelHandle, workers: number, options: RunnerOptions = {}): Promise<Runner> {
+  return workers === 0 ? inProcessRunner(handle) : poolRunner(handle, workers, options);
 }
 
 export function inProcessRunner(handle: ModelHandle): Runner {
@@ -39,7 +52,7 @@ export function inProcessRunner(handle: ModelHandle): Runner {
     workers: 0,
     async run(tasks, onResult, signal) {
       for (const task of tasks) {
-        if (signal?.aborted) throw new AbortedError();
+        if (signal?.aborted) throw abortReason(signal);
         onResult(chunks.run(task));
         // Yield so that progress bars draw and Ctrl-C is heard between chunks.
         await new Promise((r) => setImmediate(r));
@@ -49,44 +62,80 @@ export function inProcessRunner(handle: ModelHandle): Runner {
   };
 }
 
+/** Why a run stopped on abort: the reason given to `abort()` when it is an error of ours (a timeout, a signal). */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.name !== 'AbortError' ? reason : new AbortedError();
+}
+
 const WORKER_FILE = fileURLToPath(new URL('../../workers/worker.mjs', import.meta.url));
 /**
  * A small young generation per worker: what a chunk allocates dies within the chunk, so
  * frequent cheap scavenges cost nothing measurable, and peak memory stays well inside bounds
- * even at 10^9 samples (V8's default lets each worker's nursery grow to tens of MB).
+ * even at 10^9 samples (V8's default lets each worker's nursery grow to tens of MB). The old
+ * generation keeps V8's default (a share of the machine's memory): a chunk keeps nothing, so a
+ * worker that reaches it is holding on to data it should not, and says so (`workerFailure`).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
 
-export async function poolRunner(handle: ModelHandle, workers: number): Promise<Runner> {
+/** What a worker thread was doing when it failed, for the message. */
+type Activity = 'loading' | 'idle' | Task['kind'];
+
+export async function poolRunner(handle: ModelHandle, workers: number, options: RunnerOptions = {}): Promise<Runner> {
+  const model = handle.model.name;
+  const limits = { ...WORKER_LIMITS, ...options.resourceLimits };
   const pool = new Pool({ max: workers });
   const init: WorkerInit = { file: handle.file, overrides: handle.overrides };
   const threads = await Promise.all(
     Array.from({ length: workers }, () => new Promise<Worker>((resolve, reject) => {
-      pool.acquire(WORKER_FILE, { workerData: init, execArgv: [], resourceLimits: WORKER_LIMITS }, (err, worker) => (err ? reject(err) : resolve(worker)));
+      try {
+        pool.acquire(WORKER_FILE, { workerData: init, execArgv: [], resourceLimits: limits }, (err, worker) => (err ? reject(err) : resolve(worker)));
+      } catch (err) {
+        reject(err);
+      }
     })),
   );
+  const activity = new Map<Worker, Activity>(threads.map((t) => [t, 'loading']));
   let closed = false;
-  // Each worker announces 'ready' once its model is loaded, or an error (e.g. the model failed to load).
-  const ready = threads.map((worker) => new Promise<void>((resolve, reject) => {
-    const onMessage = (m: WorkerMessage) => {
-      worker.off('error', reject);
-      if (m.type === 'ready') resolve();
-      else if (m.type === 'error') reject(fromErrorData(m.error));
-    };
-    worker.once('message', onMessage);
-    worker.once('error', reject);
-  }));
+  /** The first failure of any thread while no run was listening; the next run rejects with it. */
+  let failure: Error | undefined;
+  // Listeners stay attached for the threads' whole life: an 'error' event with no listener would
+  // throw in the main thread. Each stage (loading, a run) points `deliver` and `fail` at itself.
+  let deliver: (worker: Worker, message: WorkerMessage) => void = () => {};
+  let fail: (err: Error) => void = (err) => void (failure ??= err);
+  for (const worker of threads) {
+    worker.on('message', (m: WorkerMessage) => deliver(worker, m));
+    worker.on('error', (err: Error) => fail(workerFailure(model, activity.get(worker) ?? 'idle', { error: err, limits })));
+    worker.on('exit', (code: number) => {
+      if (!closed) fail(workerFailure(model, activity.get(worker) ?? 'idle', { exitCode: code, limits }));
+    });
+  }
   const close = async () => {
     if (closed) return;
     closed = true;
     // worker-threads-pool's destroy() relies on a deprecated terminate callback: terminate directly.
     await Promise.all(threads.map((t) => t.terminate()));
   };
+
+  // Each worker announces 'ready' once its model is loaded, or an error (e.g. the model failed to load).
   try {
-    await Promise.all(ready);
+    await new Promise<void>((resolve, reject) => {
+      let ready = 0;
+      deliver = (worker, m) => {
+        if (m.type === 'error') reject(fromErrorData(m.error));
+        else if (m.type === 'ready') {
+          activity.set(worker, 'idle');
+          if (++ready === threads.length) resolve();
+        }
+      };
+      fail = reject;
+    });
   } catch (err) {
     await close();
     throw err;
+  } finally {
+    deliver = () => {};
+    fail = (err) => void (failure ??= err);
   }
 
   return {
@@ -95,50 +144,83 @@ export async function poolRunner(handle: ModelHandle, workers: number): Promise<
       return new Promise<void>((resolve, reject) => {
         let next = 0;
         let done = 0;
-        let failed = false;
-        const cleanups: Array<() => void> = [];
+        let settled = false;
         const finish = (err?: unknown) => {
-          if (failed) return;
-          cleanups.forEach((c) => c());
-          if (err !== undefined) {
-            failed = true;
-            void close().then(() => reject(err));
-          } else resolve();
+          if (settled) return;
+          settled = true;
+          signal?.removeEventListener('abort', onAbort);
+          deliver = () => {};
+          fail = (e) => void (failure ??= e);
+          if (err !== undefined) void close().then(() => reject(err), () => reject(err));
+          else resolve();
         };
-        const onAbort = () => finish(new AbortedError());
+        const onAbort = () => finish(abortReason(signal!));
+        if (closed || failure) return finish(failure ?? new Error('the worker pool is closed'));
         signal?.addEventListener('abort', onAbort, { once: true });
-        cleanups.push(() => signal?.removeEventListener('abort', onAbort));
+        if (signal?.aborted) return onAbort();
         if (tasks.length === 0) return finish();
         const feed = (worker: Worker) => {
-          if (next < tasks.length) {
-            const task = tasks[next++];
-            worker.postMessage(task, task.kind === 'evaluate' ? [task.unit.buffer as ArrayBuffer] : []);
-          }
+          if (next >= tasks.length) return void activity.set(worker, 'idle');
+          const task = tasks[next++];
+          activity.set(worker, task.kind);
+          worker.postMessage(task, task.kind === 'evaluate' ? [task.unit.buffer as ArrayBuffer] : []);
         };
-        for (const worker of threads) {
-          const onMessage = (m: WorkerMessage) => {
-            if (failed) return;
-            if (m.type === 'error') return finish(fromErrorData(m.error));
-            if (m.type !== 'result') return;
+        deliver = (worker, m) => {
+          if (m.type === 'error') return finish(fromErrorData(m.error));
+          if (m.type !== 'result') return;
+          try {
             onResult(m.result);
-            if (++done === tasks.length) finish();
-            else feed(worker);
-          };
-          const onError = (err: Error) => finish(err);
-          const onExit = (code: number) => finish(new Error(`a worker thread exited unexpectedly (code ${code})`));
-          worker.on('message', onMessage);
-          worker.on('error', onError);
-          worker.on('exit', onExit);
-          cleanups.push(() => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-          });
-          feed(worker);
-        }
-        if (signal?.aborted) onAbort();
+          } catch (err) {
+            return finish(err);
+          }
+          if (++done === tasks.length) finish();
+          else feed(worker);
+        };
+        fail = finish;
+        for (const worker of threads) feed(worker);
       });
     },
     close,
   };
+}
+
+const DOING: Readonly<Record<Activity, string>> = {
+  loading: 'while loading the model',
+  idle: 'between two chunks',
+  simulate: 'while running the model',
+  evaluate: 'while running the model',
+  select: 'while selecting percentiles',
+};
+
+/**
+ * One sentence for a worker thread that stopped: by `process.exit` (exit code), by running out of
+ * heap (ERR_WORKER_OUT_OF_MEMORY), or by an exception that escaped the worker's own handlers.
+ * The model's own misbehaviour is a ModelError (exit 3); running out of memory a RunError.
+ */
+export function workerFailure(
+  model: string,
+  activity: Activity,
+  what: { readonly exitCode?: number; readonly error?: Error; readonly limits?: ResourceLimits },
+): Error {
+  const code = (what.error as (Error & { code?: unknown }) | undefined)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    const heap = what.limits?.maxOldGenerationSizeMb;
+    return new RunError(
+      `model ${model}: a worker thread ran out of memory${heap ? ` (its heap limit is ${heap} MB)` : ''} ${DOING[activity]}; ` +
+        'if compute keeps data from one sample to the next (a growing array or cache), it must not; otherwise free memory or use fewer --workers',
+    );
+  }
+  if (what.error) {
+    return new ModelError(
+      `model ${model}: a worker thread failed ${DOING[activity]}: ${what.error.message.split('\n')[0]}; ` +
+        'compute must return its outputs synchronously and leave no timers or promises behind',
+    );
+  }
+  if (activity === 'select') {
+    return new RunError(`a worker thread exited with code ${what.exitCode} ${DOING[activity]} of model ${model}; run again (with --debug for details)`);
+  }
+  return new ModelError(
+    `model ${model}: a worker thread exited with code ${what.exitCode} ${DOING[activity]} (does compute call process.exit?); ` +
+      'compute must return its outputs, never end the process',
+  );
 }
