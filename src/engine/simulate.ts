@@ -18,6 +18,8 @@ import { DEFAULT_CHUNK_SIZE, planChunks } from './plan.ts';
 import { createRunner, type Runner } from './runner.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { DEFAULT_ALPHA, SKETCH_METHOD } from '../stats/sketch/ddsketch.ts';
+import { exactPercentileShortfall } from './exact-memory.ts';
+import { InputError, RunError } from '../errors.ts';
 
 export const DEFAULT_PERCENTILES: readonly number[] = [1, 5, 10, 25, 50, 75, 90, 95, 99];
 /** Up to this many samples percentiles are exact (every value kept); beyond it, a DDSketch. */
@@ -61,9 +63,14 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
   const sampling = options.sampling ?? 'mc';
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
-  const method = resolveMethod(options.percentileMethod ?? 'auto', options.samples);
+  const asked = options.percentileMethod ?? 'auto';
+  // Exact percentiles keep every value: refused up front when they cannot fit; `auto` falls back to the sketch.
+  const shortfall = exactPercentileShortfall(model.outputs.length, options.samples);
+  const samplesFlag = options.precision ? '--max-samples' : '--samples';
+  if (asked === 'exact' && shortfall) throw new InputError('--percentile-method', 'exact', `${shortfall}; use --percentile-method ddsketch or fewer ${samplesFlag}`);
+  const method = shortfall ? SKETCH_METHOD : resolveMethod(asked, options.samples);
   const chunks = planChunks(options.samples, chunkSize);
-  const aggregator = createAggregator(model, method, options.samples);
+  const aggregator = allocate(() => createAggregator(model, method, options.samples), `exact percentiles of ${model.outputs.length} outputs × ${options.samples} samples`, samplesFlag);
   const shared = aggregator.shared;
   const task = (index: number): SimulateTask => ({
     kind: 'simulate',
@@ -123,6 +130,16 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
     startedAt,
     finishedAt: new Date(),
   };
+}
+
+/** Runs `make`; a failed allocation (RangeError from a typed array) becomes one line with the figure and what to do. */
+function allocate<T>(make: () => T, what: string, samplesFlag: string): T {
+  try {
+    return make();
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new RunError(`${what}: the memory could not be allocated (${err.message}); use --percentile-method ddsketch or fewer ${samplesFlag}`);
+  }
 }
 
 /** Runs selection requests as runner tasks (in parallel on worker threads) and returns their results in order. */
