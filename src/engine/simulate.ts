@@ -19,6 +19,7 @@ import { createRunner, type Runner } from './runner.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { DEFAULT_ALPHA, SKETCH_METHOD } from '../stats/sketch/ddsketch.ts';
 import { exactPercentileShortfall } from './exact-memory.ts';
+import { precisionReached } from './precision.ts';
 import { InputError, RunError } from '../errors.ts';
 
 export const DEFAULT_PERCENTILES: readonly number[] = [1, 5, 10, 25, 50, 75, 90, 95, 99];
@@ -69,6 +70,8 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
   const samplesFlag = options.precision ? '--max-samples' : '--samples';
   if (asked === 'exact' && shortfall) throw new InputError('--percentile-method', 'exact', `${shortfall}; use --percentile-method ddsketch or fewer ${samplesFlag}`);
   const method = shortfall ? SKETCH_METHOD : resolveMethod(asked, options.samples);
+  const notes: string[] = [];
+  if (shortfall && resolveMethod(asked, options.samples) === 'exact') notes.push(`percentiles from ${SKETCH_METHOD} rather than exact: ${shortfall}`);
   const chunks = planChunks(options.samples, chunkSize);
   const aggregator = allocate(() => createAggregator(model, method, options.samples), `exact percentiles of ${model.outputs.length} outputs × ${options.samples} samples`, samplesFlag);
   const shared = aggregator.shared;
@@ -86,8 +89,11 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
   const runner = await createRunner(handle, Math.min(options.workers, chunks.length));
   let precision: PrecisionReport | undefined;
   let aggregate: Aggregate;
+  // Finite values per output so far: the n behind each percentile, for the precision check.
+  const finite = model.outputs.map(() => 0);
   try {
     const onResult = (result: unknown) => {
+      (result as SimulateResult).finite.forEach((f, j) => (finite[j] += f));
       aggregator.add(result as SimulateResult);
       options.onProgress?.(aggregator.received, options.samples);
     };
@@ -98,7 +104,9 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
       for (const stop of checkpoints(chunks.length)) {
         await runner.run(Array.from({ length: stop - done }, (_, i) => task(done + i)), onResult, options.signal);
         done = stop;
-        precision = precisionReached(model.outputs.map((o) => o.name), model.claims.length, aggregator, options.precision);
+        const check = precisionReached(model.outputs.map((o) => o.name), model.claims.length, aggregator, options.precision, finite);
+        precision = check.report;
+        if (precision.met || stop === chunks.length) notes.push(...check.notes);
         if (precision.met) break;
       }
     }
@@ -123,7 +131,7 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
       ...(precision ? { precision } : {}),
       outputs,
       claims,
-      warnings,
+      warnings: [...warnings, ...notes],
     },
     distributions: { model: model.name, outputs: distributions },
     chunkSize,
@@ -173,31 +181,4 @@ export function checkpoints(totalChunks: number): number[] {
   }
   stops.add(totalChunks);
   return [...stops].sort((x, y) => x - y);
-}
-
-function precisionReached(outputNames: readonly string[], claimCount: number, agg: Aggregator, target: PrecisionTarget): PrecisionReport {
-  const targets = target.targets ?? outputNames.map((output) => ({ output, percentile: 95 }));
-  let worst = 0;
-  for (const t of targets) {
-    const q = agg.quantilesOf(outputNames.indexOf(t.output), [t.percentile / 100]);
-    const est = q.values[0];
-    const [lo, hi] = q.ci95[0];
-    const rel = Math.max(hi - est, est - lo) / Math.abs(est);
-    worst = Math.max(worst, Number.isFinite(rel) ? rel : Infinity);
-  }
-  const claimAbsolute = target.targets ? undefined : (target.claimAbsolute ?? 0.005);
-  let worstClaim = 0;
-  if (claimAbsolute !== undefined) {
-    for (let j = 0; j < claimCount; j++) {
-      const c = agg.claimOf(j);
-      worstClaim = Math.max(worstClaim, c.ci95[1] - c.probability, c.probability - c.ci95[0]);
-    }
-  }
-  return {
-    relative: target.relative,
-    targets: targets.map((t) => ({ output: t.output, percentile: `p${t.percentile}` })),
-    ...(claimAbsolute !== undefined ? { claimAbsolute, worstClaimHalfWidth: worstClaim } : {}),
-    worstRelativeHalfWidth: worst,
-    met: worst <= target.relative && (claimAbsolute === undefined || worstClaim <= claimAbsolute),
-  };
 }

@@ -60,10 +60,23 @@ export interface PrecisionReport {
   readonly targets: ReadonlyArray<{ readonly output: string; readonly percentile: string }>;
   /** Wanted absolute half-width of every claim's 95% interval (default targets only). */
   readonly claimAbsolute?: number;
+  /** Largest relative half-width measured among the targets held to a relative half-width. */
   readonly worstRelativeHalfWidth: number;
   readonly worstClaimHalfWidth?: number;
   /** False when the sample cap was reached first. */
   readonly met: boolean;
+  /**
+   * Targets whose 95% interval reached the smallest or largest sample: too few samples to bound
+   * it, so never counted as met (present when there are any). `needed`: the fewest finite
+   * samples that can bound it.
+   */
+  readonly unbounded?: ReadonlyArray<{ readonly output: string; readonly percentile: string; readonly needed: number }>;
+  /**
+   * Targets whose estimate is 0, where a relative half-width is undefined: held instead to the
+   * absolute half-width `absolute` = relative × max(|p5|, |p95|) of the same output (present
+   * when there are any). `halfWidth` is what was measured.
+   */
+  readonly absoluteTargets?: ReadonlyArray<{ readonly output: string; readonly percentile: string; readonly absolute: number; readonly halfWidth: number }>;
 }
 
 /** `distributions.json`: what the charts need beyond summary.json, from the same samples. */

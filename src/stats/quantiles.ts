@@ -40,6 +40,31 @@ export function quantileCIRanks(n: number, p: number): [number, number] {
 }
 
 /**
+ * Whether n values bound the 95% interval of the p-quantile: its order statistics fall strictly
+ * inside the sample, neither the smallest nor the largest value, and neither was clamped there by
+ * `quantileCIRanks`. When they do not, the interval is only as wide as the sample happens to be
+ * (10 samples "bound" p95 between the 9th and the 10th, whatever the tail beyond): it says
+ * nothing about how narrow the percentile is, and a precision target must not count it as met.
+ *
+ * @example
+ * quantileCIBounded(10, 0.95); // false
+ * quantileCIBounded(200, 0.95); // true
+ */
+export function quantileCIBounded(n: number, p: number): boolean {
+  const centre = n * p;
+  const half = Z95 * Math.sqrt(n * p * (1 - p));
+  return Math.floor(centre - half) >= 2 && Math.ceil(centre + half) + 1 <= n - 1;
+}
+
+/** The fewest values that bound the 95% interval of the p-quantile (see `quantileCIBounded`). */
+export function boundedSampleSize(p: number): number {
+  // About z²(1 − q)/q values leave room for the interval in the tail q = min(p, 1 − p): start just below and step up.
+  let n = Math.max(4, Math.floor((Z95 * Z95 * (1 - Math.min(p, 1 - p))) / Math.min(p, 1 - p)));
+  while (!quantileCIBounded(n, p)) n++;
+  return n;
+}
+
+/**
  * Quantiles at probabilities `ps` (each in [0, 1]) of the finite values `values[0..n)`,
  * with 95% intervals. NaN for an empty sample.
  */
