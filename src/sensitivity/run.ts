@@ -27,6 +27,7 @@ import { rankData } from './analyze/correlation-input.ts';
 import { analyzeMorris } from './analyze/morris.ts';
 import { analyzePrcc } from './analyze/prcc.ts';
 import { analyzeSobol } from './analyze/sobol.ts';
+import { morrisSizeWarning, sobolOutOfRange, sobolRangeWarning } from './analyze/range.ts';
 import { analyzeSpearman } from './analyze/spearman.ts';
 import { analyzeTornado } from './analyze/tornado.ts';
 import { emptyIndices, interval, num, SENSITIVITY_METHODS } from './result.ts';
@@ -175,6 +176,9 @@ export async function runSensitivity(handle: ModelHandle, options: SensitivityOp
         variance: num(s.variance),
         droppedRows: s.dropped,
       };
+      const names = uncertain.map((q) => q.name);
+      const outOfRange = sobolRangeWarning(p.design.layout.n, [...sobolOutOfRange('S1', names, s.S1, s.S1CI95), ...sobolOutOfRange('ST', names, s.ST, s.STCI95)]);
+      if (outOfRange) warnings.push(outOfRange);
       if (s.dropped > 0) warnings.push(`sobol: ${s.dropped} of ${p.design.layout.n} base rows dropped: ${what} was not finite on one of their k + 2 points`);
       if (!(s.variance > 0)) warnings.push(`sobol: ${what} did not vary over the design; Sobol' indices are undefined`);
       if (correlations.length > 0) {
@@ -194,6 +198,8 @@ export async function runSensitivity(handle: ModelHandle, options: SensitivityOp
       };
       const r = p.design.layout.trajectories;
       const lost = m.counts.reduce((sum, c) => sum + (r - c), 0);
+      const few = morrisSizeWarning(r);
+      if (few) warnings.push(few);
       if (lost > 0) warnings.push(`morris: ${lost} elementary effects dropped: ${what} was not finite at one of their points`);
       if (correlations.length > 0) {
         warnings.push(`morris: elementary effects assume independent inputs; the trajectories ignore the model's rank correlations (${correlationText})`);
