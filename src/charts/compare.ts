@@ -9,6 +9,7 @@ import type { OutputSummary } from '../results/types.ts';
 import { formatNumber } from './format.ts';
 import { axisTitle, colours, config, logAxis, wantsLogScale, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
+import { fieldTitle, plainTextSpec } from './text.ts';
 
 export interface CompareRun {
   /** How the run is named on the chart: usually its model name, or folder name. */
@@ -67,7 +68,7 @@ export function compareChart(input: CompareChartInput): TopLevelSpec {
       data: { values: rows },
       mark: { type: 'rule', color: colours.bandInner, strokeWidth: 4, strokeCap: 'round' },
       encoding: {
-        x: { ...x, field: 'p5', title: axisTitle(input.output, units.length === 1 ? units[0] : undefined), ...(axis ? { axis: { values: axis.values, format: axis.format } } : {}) },
+        x: { ...x, field: 'p5', ...fieldTitle(axisTitle(input.output, units.length === 1 ? units[0] : undefined), axis ? { values: axis.values, format: axis.format } : {}) },
         x2: { field: 'p95' },
         y,
         tooltip,
@@ -97,11 +98,11 @@ export function compareChart(input: CompareChartInput): TopLevelSpec {
     `Dot: median; thick bar: p25–p75${inner.length ? '' : ' (not in these runs)'}; thin bar: p5–p95. Labels: median (p5–p95).`,
   ];
   if (units.length > 1) subtitle.push(`Warning: the runs report different units (${units.join(', ')}).`);
-  return {
+  return plainTextSpec({
     title: { text: `${input.output} across ${rows.length} run${rows.length === 1 ? '' : 's'}`, subtitle },
     width,
     height: { step: 44 },
     config,
     layer,
-  };
+  });
 }

@@ -10,6 +10,7 @@ import type { OutputDistribution, OutputSummary } from '../results/types.ts';
 import { formatCount, formatInterval, formatNumber } from './format.ts';
 import { colours, config, logAxis, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
+import { fieldTitle } from './text.ts';
 
 export interface ConvergenceChartInput {
   readonly name: string;
@@ -85,7 +86,7 @@ export function convergenceChart(input: ConvergenceChartInput): TopLevelSpec {
       mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 30 } },
       encoding: {
         x,
-        y: { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: false }, axis: { tickCount: 4 } },
+        y: { field: 'value', type: 'quantitative', scale: { zero: false }, ...fieldTitle(yTitle, { tickCount: 4 }) },
         color: { field: 'stat', type: 'nominal', scale: colour, legend: null },
         tooltip: [
           { field: 'stat', type: 'nominal', title: 'statistic' },

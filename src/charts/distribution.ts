@@ -9,6 +9,7 @@ import { formatCount, formatNumber } from './format.ts';
 import { percentile } from './quantile.ts';
 import { axisTitle, colours, config, height, isEnergyUnit, logAxis, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
+import { exprTitle, fieldTitle } from './text.ts';
 
 export interface DistributionChartInput {
   readonly name: string;
@@ -80,7 +81,7 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
       data: { values: bins },
       mark: { type: 'rect', color: colours.main, opacity: 0.85, stroke: 'white', strokeWidth: 0.5 },
       encoding: {
-        x: { ...x, field: 'lo', title: xTitle, ...(xAxis ? { axis: { values: xAxis.values, format: xAxis.format } } : {}) },
+        x: { ...x, field: 'lo', ...fieldTitle(xTitle, xAxis ? { values: xAxis.values, format: xAxis.format } : {}) },
         x2: { field: 'hi' },
         y: { field: 'share', type: 'quantitative', title: 'Share of samples', axis: { format: '.1~%' } },
         y2: { datum: 0 },
@@ -122,7 +123,7 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
           x: { ...x, field: 'value' },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'reference' },
-            { field: 'value', type: 'quantitative', title: unit, format: '.3~g' },
+            { field: 'value', type: 'quantitative', title: exprTitle(unit), format: '.3~g' },
           ],
         },
       },

@@ -14,6 +14,7 @@ import { formatInterval, formatNumber, formatPercent } from './format.ts';
 import { exceedance } from './quantile.ts';
 import { axisTitle, colours, config, height, logAxis, wantsLogScale, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
+import { fieldTitle } from './text.ts';
 
 export interface ExceedanceClaim {
   /** The claim's name as in summary.json. */
@@ -60,13 +61,12 @@ export function exceedanceChart(input: ExceedanceChartInput): TopLevelSpec {
       data: { values: usable },
       mark: { type: 'line', color: colours.main, strokeWidth: 2.5, interpolate: 'linear', point: { filled: true, size: 12, opacity: 0 } },
       encoding: {
-        x: { ...xEnc, field: 'x', title: axisTitle(name, unit), ...(axis ? { axis: { values: axis.values, format: axis.format } } : {}) },
+        x: { ...xEnc, field: 'x', ...fieldTitle(axisTitle(name, unit), axis ? { values: axis.values, format: axis.format } : {}) },
         y: {
           field: 'exceed',
           type: 'quantitative',
-          title: `P(${name} > x)`,
           scale: { domain: [0, 1] },
-          axis: { format: '.0%', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] },
+          ...fieldTitle(`P(${name} > x)`, { format: '.0%', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] }),
         },
         tooltip: [
           { field: 'x', type: 'quantitative', title: 'x', format: '.4~g' },

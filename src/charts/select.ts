@@ -34,6 +34,7 @@ import { formatNumber } from './format.ts';
 import { isEnergyUnit } from './theme.ts';
 import { hasTornado, tornadoChart } from './tornado.ts';
 import { targetName } from './types.ts';
+import { plainTextSpec } from './text.ts';
 import type { NamedChart } from './types.ts';
 
 /** Annual output of a 1 GW reactor at a 90% capacity factor: 1 GW × 8,760 h × 0.9 = 7.884 TWh. */
@@ -182,7 +183,8 @@ export function chooseCharts(results: LoadedResults, options: ChartChoiceOptions
       charts.push({ name: `correlation-${s}`, caption: `Rank correlations of each input with ${target.name}.`, spec: correlationChart({ sensitivity }) });
     }
   }
-  return uniqueNames(charts);
+  // Text from the results files shows as written: control characters made visible (see text.ts).
+  return uniqueNames(charts).map((c) => ({ ...c, spec: plainTextSpec(c.spec) }));
 }
 
 /** Label runs for the comparison chart: the model name, disambiguated by folder when repeated. */

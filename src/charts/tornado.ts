@@ -14,6 +14,7 @@ import { axisTitle, colours, config, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { targetName } from './types.ts';
 import type { SensitivityResult } from './types.ts';
+import { exprTitle, fieldTitle } from './text.ts';
 
 export interface TornadoChartInput {
   readonly sensitivity: SensitivityResult;
@@ -55,7 +56,7 @@ export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
       mark: { type: 'bar', height: { band: 0.7 } },
       encoding: {
         y,
-        x: { ...x, field: 'from', title: axisTitle(target.name, input.unit) },
+        x: { ...x, field: 'from', ...fieldTitle(axisTitle(target.name, input.unit)) },
         x2: { field: 'to' },
         color: {
           field: 'side',
@@ -66,7 +67,7 @@ export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
         tooltip: [
           { field: 'param', type: 'nominal', title: 'input' },
           { field: 'side', type: 'nominal', title: 'setting' },
-          { field: 'value', type: 'quantitative', title: target.name, format: '.4~g' },
+          { field: 'value', type: 'quantitative', title: exprTitle(target.name), format: '.4~g' },
           { field: 'swing', type: 'quantitative', title: 'swing', format: '.4~g' },
         ],
       },

@@ -4,6 +4,7 @@
  * tag below, which escapes every interpolated value unless it is already `SafeHtml`; only
  * this module and the report's own constants make `SafeHtml` from raw strings.
  */
+import { plainText } from '../results/plain-text.ts';
 
 /** Markup that is already safe to insert. */
 export class SafeHtml {
@@ -16,12 +17,14 @@ export class SafeHtml {
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
 /**
- * Escapes text for HTML element content and for quoted attribute values.
+ * Escapes text for HTML element content and for quoted attribute values. Control characters
+ * and line separators show as visible escapes (`\x1b`, `\n`, `\u2028`), as on the terminal and
+ * in the charts (`results/plain-text.ts`), so the page shows what the file holds.
  *
  * @example escapeHtml('<b title="x">&</b>') // '&lt;b title=&quot;x&quot;&gt;&amp;&lt;/b&gt;'
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (c) => ENTITIES[c]);
+  return plainText(text).replace(/[&<>"'`]/g, (c) => ENTITIES[c]);
 }
 
 /** Marks a trusted constant (the report's own CSS, inlined library code) as safe. */
