@@ -4,6 +4,7 @@
  * anything else is a bug of ours or a surprise from a library, shown by its message alone with
  * a pointer to --debug, which prints the stack trace.
  */
+import { plainText } from './terminal-text.ts';
 
 /** The fields Node puts on a failed system call (`fs`, `net`, `child_process`). */
 interface SystemErrorLike {
@@ -62,7 +63,11 @@ export function unexpectedErrorLine(err: unknown): string {
  * so a multi-line message from a library (esbuild's syntax errors) still reads as a sentence.
  */
 export function oneLine(message: string): string {
-  return message
-    .trim()
-    .replace(/(:?)[ \t]*\r?\n\s*/g, (_m, colon: string) => (colon ? ': ' : '; '));
+  // Then plainText: a message may echo text from a model or results file (a name, a unit), whose
+  // control characters must show as escapes, not reach the terminal.
+  return plainText(
+    message
+      .trim()
+      .replace(/(:?)[ \t]*\r?\n\s*/g, (_m, colon: string) => (colon ? ': ' : '; ')),
+  );
 }
