@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, ModelError, RunError } from '../errors.ts';
 import { isSystemError, oneLine, systemErrorLine, unexpectedErrorLine } from './error-line.ts';
+import { EXIT_TIMEOUT, withTimeout } from './timeout.ts';
 import { AbortedError } from '../engine/runner.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import {
@@ -31,8 +32,7 @@ import { DEFAULT_SENSITIVITY_SAMPLES, parseMethod, sensitivityCommand } from './
 export const EXIT_INPUT = 2;
 export const EXIT_MODEL = 3;
 export const EXIT_INTERRUPTED = 130;
-/** A run stopped by --timeout: 124, as timeout(1) from coreutils. */
-export const EXIT_TIMEOUT = 124;
+export { EXIT_TIMEOUT };
 
 export function buildProgram(argv: readonly string[]): Command {
   const program = new Command('ai-energy-mc')
@@ -63,7 +63,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('--charts', 'also render charts (SVG, PNG, vega-lite JSON) into <out>/charts/', false)
     .option('--report', 'also write a self-contained report.html into <out>', false)
     .option('--timeout <seconds>', `stop the whole run after this many seconds (exit ${EXIT_TIMEOUT}, nothing written)`, parseTimeout)
-    .action(async (model: string, opts) => runCommand(model, opts, argv));
+    .action(async (model: string, opts) => withTimeout(opts.timeout, 'run', () => runCommand(model, opts, argv)));
 
   program
     .command('sensitivity')
@@ -82,7 +82,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('--charts', 'also render the sensitivity charts into <out>/charts/', false)
     .option('--report', 'also write report.html into <out>', false)
     .option('--timeout <seconds>', `stop the whole analysis after this many seconds (exit ${EXIT_TIMEOUT}, nothing written)`, parseTimeout)
-    .action(async (model: string, opts) => sensitivityCommand(model, opts, argv));
+    .action(async (model: string, opts) => withTimeout(opts.timeout, 'sensitivity analysis', () => sensitivityCommand(model, opts, argv)));
 
   program
     .command('report')
