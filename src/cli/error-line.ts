@@ -52,10 +52,10 @@ export function systemErrorLine(err: SystemErrorLike): string {
   return `${where ? `${where}: ` : ''}${words.what} (${err.code}${action}); ${words.todo}`;
 }
 
-/** The line for an error nobody anticipated: its message and where to find more. */
-export function unexpectedErrorLine(err: unknown): string {
+/** The line for an error nobody anticipated: its message and, unless the stack follows, where to find more. */
+export function unexpectedErrorLine(err: unknown, debug = false): string {
   const message = err instanceof Error ? `${err.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err.message}` : String(err);
-  return `${oneLine(message) || 'unknown failure'} (unexpected; run again with --debug, or AI_ENERGY_MC_DEBUG=1, to see where it happened)`;
+  return `${oneLine(message) || 'unknown failure'}${debug ? '' : ' (unexpected; run again with --debug, or AI_ENERGY_MC_DEBUG=1, to see where it happened)'}`;
 }
 
 /**

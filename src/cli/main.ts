@@ -148,12 +148,12 @@ function catchStrayFailures(debug: boolean): void {
   if (strayFailuresCaught) return;
   strayFailuresCaught = true;
   const fail = (err: unknown, what: string) => {
-    process.stderr.write(`error: ${isSystemError(err) ? systemErrorLine(err) : `${what}: ${unexpectedErrorLine(err)}`}\n`);
+    process.stderr.write(`error: ${isSystemError(err) ? systemErrorLine(err) : `${what}: ${unexpectedErrorLine(err, debug)}`}\n`);
     if (debug) printStack(err);
     process.exit(1);
   };
   process.on('uncaughtException', (err) => fail(err, 'an exception escaped from a callback'));
-  process.on('unhandledRejection', (reason) => fail(reason, 'a promise was rejected and nothing handled it'));
+  process.on('unhandledRejection', (reason) => fail(reason, "a promise was rejected and nothing handled it (a model's compute must not start promises)"));
 }
 
 function printStack(err: unknown): void {
@@ -161,12 +161,12 @@ function printStack(err: unknown): void {
 }
 
 function reportError(err: unknown, debug = false): number {
-  const code = reportOne(err);
+  const code = reportOne(err, debug);
   if (debug && !(err instanceof CommanderError)) printStack(err instanceof Error && err.cause instanceof Error ? err.cause : err);
   return code;
 }
 
-function reportOne(err: unknown): number {
+function reportOne(err: unknown, debug: boolean): number {
   if (err instanceof CommanderError) {
     // Commander has already printed its message (and help for --help/--version, which exit 0).
     return err.exitCode === 0 ? 0 : EXIT_INPUT;
@@ -193,6 +193,6 @@ function reportOne(err: unknown): number {
     process.stderr.write(`error: ${systemErrorLine(cause)}\n`);
     return 1;
   }
-  process.stderr.write(`error: ${unexpectedErrorLine(cause)}\n`);
+  process.stderr.write(`error: ${unexpectedErrorLine(cause, debug)}\n`);
   return 1;
 }
