@@ -4,7 +4,8 @@
  * and a non-zero exit; never a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, ModelError, RunError } from '../errors.ts';
+import { InputError, InterruptedError, ModelError, RunError } from '../errors.ts';
+import { interruptedMessage } from './interrupt.ts';
 import { isSystemError, oneLine, systemErrorLine, unexpectedErrorLine } from './error-line.ts';
 import { EXIT_TIMEOUT, withTimeout } from './timeout.ts';
 import { AbortedError } from '../engine/runner.ts';
@@ -52,7 +53,8 @@ export function buildProgram(argv: readonly string[]): Command {
     .addOption(new Option('--sampling <method>', 'mc (plain Monte Carlo), lhs (Latin hypercube) or sobol (scrambled Sobol sequence)').argParser(parseSampling).default('mc'))
     .option('--percentiles <list>', 'comma-separated percentiles (default 1,5,10,25,50,75,90,95,99)', parsePercentiles)
     .option('--set <name=dist>', "replace a parameter's distribution, e.g. --set gpus='lognormal(p5=1e6, p95=2e6)' (repeatable)", collectSet, {})
-    .option('-o, --out <dir>', 'results folder (default results/runs/<model>/<timestamp>-<seed>)')
+    .option('-o, --out <dir>', 'results folder: a new or empty folder (default results/runs/<model>/<timestamp>-<seed>)')
+    .option('--force', 'replace an earlier results folder at --out once the new one is complete (never any other folder or file)', false)
     .option('--json', 'print summary.json on stdout and nothing else', false)
     .option('-q, --quiet', 'no progress bar', false)
     .option('--precision <rel>', 'add samples until each targeted 95% interval is within ±rel of its estimate, e.g. 0.5%', parsePrecision)
@@ -76,7 +78,8 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('--seed <S>', 'random seed; the same seed gives the same indices for any --workers', parseSeed, '1')
     .option('-w, --workers <W>', 'worker threads (default: one per core)', parseWorkers, defaultWorkers())
     .option('--set <name=dist>', "replace a parameter's distribution (repeatable)", collectSet, {})
-    .option('-o, --out <dir>', 'results folder (default results/runs/<model>/<timestamp>-<seed>-sensitivity)')
+    .option('-o, --out <dir>', 'results folder: a new or empty folder (default results/runs/<model>/<timestamp>-<seed>-sensitivity)')
+    .option('--force', 'replace an earlier results folder at --out once the new one is complete (never any other folder or file)', false)
     .option('--json', 'print sensitivity.json on stdout and nothing else', false)
     .option('-q, --quiet', 'no progress bar', false)
     .option('--charts', 'also render the sensitivity charts into <out>/charts/', false)
@@ -97,6 +100,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .argument('<results-dir...>', 'folders written by run')
     .option('--output <name>', 'the output to compare', 'annual_twh')
     .option('-o, --out <file>', 'chart file: .svg (also writes a .png beside it), .png or .json (default results/compare/<output>-<time>.svg)')
+    .option('--force', 'replace an existing chart file at --out (never a folder or any other file)', false)
     .action(async (dirs: string[], opts) => compareCommand(dirs, opts));
 
   program
@@ -185,8 +189,13 @@ function reportOne(err: unknown, debug: boolean): number {
     process.stderr.write(`error: ${oneLine(cause.message)}\n`);
     return cause.exitCode;
   }
+  if (cause instanceof InterruptedError) {
+    process.stderr.write(`${interruptedMessage(cause.signal)}\n`);
+    return cause.exitCode;
+  }
   if (cause instanceof AbortedError) {
-    process.stderr.write('\ninterrupted: workers stopped, no results written\n');
+    // Signals end the process in interrupt.ts; an abort that still arrives here came from SIGINT.
+    process.stderr.write(`${interruptedMessage('SIGINT')}\n`);
     return EXIT_INTERRUPTED;
   }
   if (isSystemError(cause)) {

@@ -1,43 +1,27 @@
 /**
- * Writes a results folder all at once: files go to a temporary sibling folder that is renamed
- * into place at the end, so an interrupted run never leaves a half-written folder behind.
- * An existing folder at the target is replaced only after the new one is complete.
+ * The library's one-call writer of a results folder (used by `writeSensitivity`): files go to a
+ * temporary sibling that is renamed into place, through the same rules as the CLI's `--out`
+ * (`output-dir.ts`). A library caller asks to write `dir`, so an earlier folder of ours there is
+ * replaced — one with our manifest.json, or one that holds only the names about to be written —
+ * while anything else (other files, a file, a device, a link) is refused and left untouched.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { openOutputDir, type FileContents } from './output-dir.ts';
 
-export type FileContents = Readonly<Record<string, string | Uint8Array>>;
+export type { FileContents } from './output-dir.ts';
 
 /**
  * `populate` may add more files to the temporary folder (charts, a report) before it is
  * renamed into place, so they are part of the same all-or-nothing write.
  */
 export async function writeResultsDir(dir: string, files: FileContents, populate?: (tmpDir: string) => Promise<void>): Promise<void> {
-  const parent = dirname(dir);
-  mkdirSync(parent, { recursive: true });
-  const tmp = join(parent, `.tmp-${basename(dir)}-${process.pid}-${Date.now()}`);
-  const cleanup = () => rmSync(tmp, { recursive: true, force: true });
-  process.once('exit', cleanup);
+  const out = openOutputDir(dir, { force: true, flag: 'results folder', ownNames: new Set(Object.keys(files).map((f) => f.split('/')[0])) });
   try {
-    mkdirSync(tmp);
-    for (const [name, contents] of Object.entries(files)) {
-      const file = join(tmp, name);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, contents);
-    }
-    if (populate) await populate(tmp);
-    if (existsSync(dir)) {
-      const old = `${tmp}-old`;
-      renameSync(dir, old);
-      renameSync(tmp, dir);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(tmp, dir);
-    }
+    out.writeFiles(files);
+    if (populate) await populate(out.tmp);
+    out.commit();
+    out.finish();
   } catch (err) {
-    cleanup();
+    out.discard();
     throw err;
-  } finally {
-    process.off('exit', cleanup);
   }
 }

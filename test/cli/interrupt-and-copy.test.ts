@@ -17,7 +17,7 @@ describe('Ctrl-C', () => {
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
-    expect(stderr).toContain('interrupted: workers stopped, no results written');
+    expect(stderr).toContain('interrupted (SIGINT): no results written');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(parent)).toEqual([]);
   });

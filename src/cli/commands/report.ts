@@ -1,40 +1,88 @@
 /**
  * `ai-energy-mc report <results-dir>` and `compare <results-dir>…`: charts and the HTML
  * report, re-rendered from finished results folders without re-running anything.
+ *
+ * Both write all or nothing: `report` renders into a staging folder inside the results folder and
+ * swaps `charts/` and `report.html` in by renames (`results/replace-entries.ts`); `compare` writes a
+ * temporary file beside its destination and renames it (`results/output-file.ts`). A failure or a
+ * signal leaves what was there before.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import { InputError } from '../../errors.ts';
+import { openEntriesReplacement } from '../../results/replace-entries.ts';
+import { openNewOutputFiles, openOutputFile, type OutputFile } from '../../results/output-file.ts';
+import { writeErrorUnder } from '../../results/write-error.ts';
+import { interruptSignal } from '../interrupt.ts';
 
 // vega, vega-lite and the PNG rasteriser are loaded only when a chart is drawn: a plain `run`
 // starts faster and its threads stay smaller without them.
 const charts = () => import('../../charts/index.ts');
 const report = () => import('../../report/index.ts');
 
-/** Charts (SVG, PNG, vega-lite JSON) under `charts/`, and/or `report.html`, inside a results folder. */
-export async function renderVisuals(dir: string, what: { charts: boolean; report: boolean; quiet?: boolean }): Promise<string[]> {
+const CHART_EXTENSIONS = ['.svg', '.png', '.json'];
+
+/**
+ * Charts (SVG, PNG, vega-lite JSON) under `charts/`, and/or `report.html`, from the results folder
+ * `dir`, written into `into` (default `dir` itself).
+ */
+export async function renderVisuals(dir: string, what: { charts: boolean; report: boolean; quiet?: boolean }, into = dir): Promise<string[]> {
   const written: string[] = [];
   if (!what.quiet) process.stderr.write('rendering charts …\n');
-  if (what.charts || what.report) written.push(...(await (await charts()).renderResultCharts(dir, { png: what.charts })));
-  if (what.report) written.push(await (await report()).writeReport(dir));
+  if (what.charts || what.report) written.push(...(await (await charts()).renderResultCharts(dir, { png: what.charts, outDir: join(into, 'charts') })));
+  if (what.report) written.push(await (await report()).writeReport(dir, { file: join(into, 'report.html') }));
   return written;
 }
 
 export async function reportCommand(dir: string, options: { quiet: boolean }): Promise<void> {
+  interruptSignal();
   if (!existsSync(join(dir, 'summary.json')) && !existsSync(join(dir, 'sensitivity.json'))) {
     throw new InputError('results folder', dir, 'a folder written by `run` or `sensitivity` (with summary.json or sensitivity.json)');
   }
-  const written = await renderVisuals(dir, { charts: true, report: true, quiet: options.quiet });
-  process.stdout.write(`${written.filter((f) => !f.endsWith('.vl.json')).join('\n')}\n`);
+  const staged = openEntriesReplacement(dir, { charts: 'folder', 'report.html': 'file' });
+  try {
+    const written = await renderVisuals(dir, { charts: true, report: true, quiet: options.quiet }, staged.tmp);
+    staged.commit();
+    process.stdout.write(`${written.filter((f) => !f.endsWith('.vl.json')).map((f) => join(dir, relative(staged.tmp, f))).join('\n')}\n`);
+    staged.finish();
+  } catch (err) {
+    staged.discard();
+    throw writeErrorUnder(err, [staged.tmp], `charts and report.html into ${dir}`, 'free some space or check the folder; the old charts are unchanged');
+  }
 }
 
-export async function compareCommand(dirs: string[], options: { output: string; out?: string }): Promise<void> {
+export async function compareCommand(dirs: string[], options: { output: string; out?: string; force?: boolean }): Promise<void> {
+  interruptSignal();
   for (const dir of dirs) {
     if (!existsSync(join(dir, 'summary.json'))) throw new InputError('compare', dir, 'a results folder with summary.json (written by `run`)');
   }
-  const base = options.out ?? join('results', 'compare', `${options.output}-${new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.svg`);
-  const { renderComparison } = await charts();
-  const files = [await renderComparison(dirs, options.output, base)];
-  if (base.endsWith('.svg')) files.push(await renderComparison(dirs, options.output, base.replace(/\.svg$/, '.png')));
-  process.stdout.write(`${files.join('\n')}\n`);
+  const files = openCompareFiles(options);
+  try {
+    const { renderComparison } = await charts();
+    for (const f of files) await renderComparison(dirs, options.output, f.tmp);
+    for (const f of files) f.commit();
+    process.stdout.write(`${files.map((f) => f.path).join('\n')}\n`);
+    for (const f of files) f.finish();
+  } catch (err) {
+    for (const f of files) f.discard();
+    throw writeErrorUnder(err, files.map((f) => f.tmp), files.map((f) => f.path).join(' and '), 'choose another --out');
+  }
+}
+
+/** The chart file, and the PNG written beside an SVG; all checked before anything is drawn. */
+function openCompareFiles(options: { output: string; out?: string; force?: boolean }): OutputFile[] {
+  if (options.out === undefined) {
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    return openNewOutputFiles(join('results', 'compare'), `${options.output.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)}-${stamp}`, ['.svg', '.png']);
+  }
+  const paths = [options.out];
+  if (extname(options.out).toLowerCase() === '.svg') paths.push(options.out.slice(0, -'.svg'.length) + '.png');
+  const opened: OutputFile[] = [];
+  try {
+    for (const p of paths) opened.push(openOutputFile(p, { force: options.force, extensions: CHART_EXTENSIONS }));
+  } catch (err) {
+    for (const o of opened) o.discard();
+    throw err;
+  }
+  return opened;
 }

@@ -2,11 +2,14 @@
 import { join } from 'node:path';
 import { loadModel } from '../../model/load.ts';
 import { simulate, DEFAULT_PERCENTILES } from '../../engine/simulate.ts';
-import { writeResultsDir } from '../../results/atomic-dir.ts';
+import { openDestination, type OutputDir } from '../../results/output-dir.ts';
+import { writeErrorUnder } from '../../results/write-error.ts';
 import { buildManifest } from '../../results/manifest.ts';
 import { percentilesCsv, percentilesMarkdown } from '../../results/tables.ts';
 import { formatNumber, formatPercent } from '../../results/format-number.ts';
 import type { Summary } from '../../results/types.ts';
+import type { ModelHandle } from '../../model/load.ts';
+import type { Progress } from '../progress.ts';
 import type { Sampling } from '../../../workers/protocol.ts';
 import { createProgress } from '../progress.ts';
 import { textTable } from '../text-table.ts';
@@ -22,6 +25,8 @@ export interface RunOptions {
   readonly percentiles?: number[];
   readonly set: Record<string, string>;
   readonly out?: string;
+  /** Replace an earlier results folder at --out (never anything else). */
+  readonly force?: boolean;
   readonly json: boolean;
   readonly quiet: boolean;
   readonly charts: boolean;
@@ -36,6 +41,7 @@ export interface RunOptions {
 export const DEFAULT_SAMPLES = 1_000_000;
 
 export async function runCommand(ref: string, options: RunOptions, argv: readonly string[]): Promise<void> {
+  const signal = interruptSignal(); // before loading: a signal at any moment is handled
   const handle = await loadModel(ref, options.set);
   const percentiles = options.percentiles ?? [...DEFAULT_PERCENTILES];
   const progress = createProgress(`${handle.model.name}`, { quiet: options.quiet });
@@ -45,6 +51,18 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
   if (options.precisionOutput !== undefined && options.precision === undefined) {
     throw new InputError('--precision-output', options.precisionOutput, 'goes with --precision (e.g. --precision 0.5%)');
   }
+  // The destination is decided, and its temporary folder made, before sampling: a refused or
+  // unwritable --out costs nothing; a failure from here on leaves it as it was.
+  const out = openDestination(options.out, options.force ?? false, join('results', 'runs', handle.model.name), resultsFolderName(new Date(), options.seed));
+  try {
+    await runInto(out, handle, options, argv, percentiles, progress, signal);
+  } catch (err) {
+    out.discard();
+    throw writeErrorUnder(err, [out.tmp], `the results folder ${out.path}`);
+  }
+}
+
+async function runInto(out: OutputDir, handle: ModelHandle, options: RunOptions, argv: readonly string[], percentiles: number[], progress: Progress, signal: AbortSignal): Promise<void> {
   const result = await simulate(handle, {
     samples: options.precision !== undefined ? options.maxSamples : options.samples,
     percentileMethod: options.percentileMethod,
@@ -61,12 +79,11 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
     sampling: options.sampling,
     percentiles,
     onProgress: (done, total) => progress.update(done, total),
-    signal: interruptSignal(),
+    signal,
   });
   progress.end();
   for (const warning of result.summary.warnings) process.stderr.write(`warning: ${warning}\n`);
 
-  const dir = options.out ?? join('results', 'runs', handle.model.name, resultsFolderName(result.startedAt, options.seed));
   const manifest = buildManifest({
     handle,
     command: ['ai-energy-mc', ...argv],
@@ -80,20 +97,19 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
     finishedAt: result.finishedAt,
   });
   const summaryJson = JSON.stringify(result.summary, null, 2) + '\n';
-  await writeResultsDir(
-    dir,
-    {
-      'summary.json': summaryJson,
-      'distributions.json': JSON.stringify(result.distributions) + '\n',
-      'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-      'percentiles.csv': percentilesCsv(result.summary),
-      'percentiles.md': percentilesMarkdown(result.summary),
-    },
-    options.charts || options.report ? async (tmp) => void (await renderVisuals(tmp, { charts: options.charts, report: options.report, quiet: options.quiet })) : undefined,
-  );
-
+  out.writeFiles({
+    'summary.json': summaryJson,
+    'distributions.json': JSON.stringify(result.distributions) + '\n',
+    'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
+    'percentiles.csv': percentilesCsv(result.summary),
+    'percentiles.md': percentilesMarkdown(result.summary),
+  });
+  if (options.charts || options.report) await renderVisuals(out.tmp, { charts: options.charts, report: options.report, quiet: options.quiet });
+  // Renamed into place, then announced; until `finish` a signal still undoes the whole run.
+  out.commit();
   if (options.json) process.stdout.write(summaryJson);
-  else process.stdout.write(`${summaryText(result.summary, manifest.wallSeconds)}\n\nResults: ${dir}\n`);
+  else process.stdout.write(`${summaryText(result.summary, manifest.wallSeconds)}\n\nResults: ${out.path}\n`);
+  out.finish();
 }
 
 const SAMPLING_NAMES: Record<string, string> = { mc: 'Monte Carlo', lhs: 'Latin hypercube', sobol: 'scrambled Sobol' };

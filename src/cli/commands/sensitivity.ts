@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { loadModel } from '../../model/load.ts';
 import { runSensitivity, sensitivityCsv, sensitivityJson, sensitivityMarkdown, type SensitivityMethod } from '../../sensitivity/index.ts';
-import { writeResultsDir } from '../../results/atomic-dir.ts';
+import { openDestination } from '../../results/output-dir.ts';
+import { writeErrorUnder } from '../../results/write-error.ts';
 import { buildManifest } from '../../results/manifest.ts';
 import { InputError } from '../../errors.ts';
 import { createProgress } from '../progress.ts';
@@ -19,6 +20,8 @@ export interface SensitivityCommandOptions {
   readonly workers: number;
   readonly set: Record<string, string>;
   readonly out?: string;
+  /** Replace an earlier results folder at --out (never anything else). */
+  readonly force?: boolean;
   readonly json: boolean;
   readonly quiet: boolean;
   readonly charts: boolean;
@@ -31,49 +34,55 @@ export async function sensitivityCommand(ref: string, options: SensitivityComman
   if (options.output !== undefined && options.claim !== undefined) {
     throw new InputError('--claim', options.claim, 'either --output or --claim, not both');
   }
+  const signal = interruptSignal(); // before loading: a signal at any moment is handled
   const handle = await loadModel(ref, options.set);
   const progress = createProgress(`${handle.model.name} sensitivity`, { quiet: options.quiet });
   const startedAt = new Date();
-  const result = await runSensitivity(handle, {
-    method: options.method,
-    ...(options.output !== undefined ? { output: options.output } : {}),
-    ...(options.claim !== undefined ? { claim: options.claim } : {}),
-    samples: options.samples,
-    seed: options.seed,
-    workers: options.workers,
-    onProgress: (done, total) => progress.update(done, total),
-    signal: interruptSignal(),
-  });
-  progress.end();
-  const finishedAt = new Date();
-  for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+  // Decided (and its temporary folder made) before any evaluation; see run.ts.
+  const out = openDestination(options.out, options.force ?? false, join('results', 'runs', handle.model.name), `${resultsFolderName(startedAt, options.seed)}-sensitivity`);
+  try {
+    const result = await runSensitivity(handle, {
+      method: options.method,
+      ...(options.output !== undefined ? { output: options.output } : {}),
+      ...(options.claim !== undefined ? { claim: options.claim } : {}),
+      samples: options.samples,
+      seed: options.seed,
+      workers: options.workers,
+      onProgress: (done, total) => progress.update(done, total),
+      signal,
+    });
+    progress.end();
+    const finishedAt = new Date();
+    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
 
-  const dir = options.out ?? join('results', 'runs', handle.model.name, `${resultsFolderName(startedAt, options.seed)}-sensitivity`);
-  const manifest = buildManifest({
-    handle,
-    command: ['ai-energy-mc', ...argv],
-    seed: options.seed,
-    samples: options.samples,
-    workers: options.workers,
-    sampling: `sensitivity:${options.method}`,
-    chunkSize: 0,
-    percentiles: [],
-    startedAt,
-    finishedAt,
-  });
-  const json = sensitivityJson(result);
-  await writeResultsDir(
-    dir,
-    {
+    const manifest = buildManifest({
+      handle,
+      command: ['ai-energy-mc', ...argv],
+      seed: options.seed,
+      samples: options.samples,
+      workers: options.workers,
+      sampling: `sensitivity:${options.method}`,
+      chunkSize: 0,
+      percentiles: [],
+      startedAt,
+      finishedAt,
+    });
+    const json = sensitivityJson(result);
+    out.writeFiles({
       'sensitivity.json': json,
       'sensitivity.csv': sensitivityCsv(result),
       'sensitivity.md': sensitivityMarkdown(result),
       'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-    },
-    options.charts || options.report ? async (tmp) => void (await renderVisuals(tmp, { charts: options.charts, report: options.report, quiet: options.quiet })) : undefined,
-  );
-  if (options.json) process.stdout.write(json);
-  else process.stdout.write(`${sensitivityMarkdown(result)}\nResults: ${dir}\n`);
+    });
+    if (options.charts || options.report) await renderVisuals(out.tmp, { charts: options.charts, report: options.report, quiet: options.quiet });
+    out.commit();
+    if (options.json) process.stdout.write(json);
+    else process.stdout.write(`${sensitivityMarkdown(result)}\nResults: ${out.path}\n`);
+    out.finish();
+  } catch (err) {
+    out.discard();
+    throw writeErrorUnder(err, [out.tmp], `the results folder ${out.path}`);
+  }
 }
 
 export function parseMethod(text: string): SensitivityMethod | 'all' {
