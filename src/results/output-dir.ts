@@ -149,9 +149,9 @@ function open(path: string, options: OutputDirOptions, attempt: number): OutputD
       if (errnoCode(err) === 'EEXIST' && attempt === 0) return open(path, options, 1);
       throw writeError(err, `the results folder ${path}`, `choose another ${flag}`);
     }
-    return stage(path, dest.abs, 'placeholder', flag);
+    return stage(path, dest.abs, 'placeholder', options);
   }
-  return stage(path, dest.abs, dest.kind === 'results' ? 'replace' : 'empty', flag);
+  return stage(path, dest.abs, dest.kind === 'results' ? 'replace' : 'empty', options);
 }
 
 /** `--out` when given, else a new folder `<defaultParent>/<defaultName>` (made unique). */
@@ -174,7 +174,7 @@ export function openNewOutputDir(parent: string, name: string, flag = '--out'): 
       if (errnoCode(err) === 'EEXIST') continue;
       throw writeError(err, `the results folder ${path}`, `choose a folder with ${flag}`);
     }
-    return stage(path, resolve(path), 'placeholder', flag);
+    return stage(path, resolve(path), 'placeholder', { flag });
   }
   throw new RunError(`cannot find a free folder name for ${join(parent, name)} (10,000 taken); choose a folder with ${flag}`);
 }
@@ -208,7 +208,8 @@ export function siblingName(abs: string, prefix: string): string {
 type Mode = 'placeholder' | 'empty' | 'replace';
 
 /** Creates the temporary sibling, checks that it takes a write, and registers the undo actions. */
-function stage(path: string, abs: string, mode: Mode, flag: string): OutputDir {
+function stage(path: string, abs: string, mode: Mode, options: OutputDirOptions): OutputDir {
+  const flag = options.flag ?? '--out';
   const tmp = siblingName(abs, '.tmp-');
   let state: 'staged' | 'committed' | 'done' = 'staged';
   let old: string | undefined;
@@ -257,7 +258,7 @@ function stage(path: string, abs: string, mode: Mode, flag: string): OutputDir {
     commit() {
       if (state !== 'staged') throw new Error(`commit of ${path} in state ${state}`);
       // What is there must still be what was decided on when the command started.
-      const now = inspectDestination(path, { force: true, flag });
+      const now = inspectDestination(path, options);
       const expected = mode === 'replace' ? 'results' : 'empty';
       if (now.kind !== expected) throw new RunError(`${path} changed while this command ran (it is now ${now.kind === 'missing' ? 'gone' : 'a results folder'}); the new results were not written`);
       try {
