@@ -43,10 +43,10 @@ const SYSTEM_WORDS: Readonly<Record<string, { what: string; todo: string }>> = {
   EPIPE: { what: 'the program reading our output has stopped', todo: 'nothing to do if that was intended' },
 };
 
-/** `cannot write /x/summary.json: no space left on the device (ENOSPC); free some space or …` */
+/** `/x/summary.json: no space left on the device (ENOSPC, write); free some space or …` */
 export function systemErrorLine(err: SystemErrorLike): string {
   const words = SYSTEM_WORDS[err.code];
-  const action = err.syscall ? ` (${err.syscall})` : '';
+  const action = err.syscall ? `, ${err.syscall}` : '';
   const where = err.path !== undefined ? `${err.path}${err.dest !== undefined ? ` → ${err.dest}` : ''}` : undefined;
   if (!words) return `${where ? `${where}: ` : ''}${oneLine(err.message)}`;
   return `${where ? `${where}: ` : ''}${words.what} (${err.code}${action}); ${words.todo}`;
