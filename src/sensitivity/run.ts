@@ -61,6 +61,8 @@ export interface SensitivityOptions {
 }
 
 const DEFAULT_TRAJECTORIES = 50;
+/** The most unit-hypercube values a design may hold (2^31 doubles, 16 GB), as `sample/*` check per design. */
+const DESIGN_VALUES = 2 ** 31;
 
 interface Planned {
   readonly method: 'tornado' | 'sobol' | 'morris' | 'montecarlo';
@@ -106,10 +108,15 @@ export async function runSensitivity(handle: ModelHandle, options: SensitivityOp
   }
   if (methods.has('morris')) {
     const r = options.method === 'all' ? (options.trajectories ?? DEFAULT_TRAJECTORIES) : options.samples;
+    // r·(k+1) rows of k values: the same 2^31-value bound as the other designs, checked before allocating.
+    if (r * (k + 1) * k > DESIGN_VALUES) throw new InputError('--samples', r, `at most ${Math.floor(DESIGN_VALUES / ((k + 1) * k)).toLocaleString('en-US')} Morris trajectories for ${k} inputs`);
     plan('morris', sampleMorris(k, { trajectories: Math.max(r, 2), levels: options.levels, seed }));
   }
 
   // Stage 3: evaluate every design in one pass.
+  if (offset * k > DESIGN_VALUES) {
+    throw new InputError('--samples', options.samples, `fewer samples: the designs together would hold ${(offset * k).toLocaleString('en-US')} values, more than 2^31; run the methods one at a time or lower --samples`);
+  }
   const unit = new Float64Array(offset * k);
   for (const p of planned) unit.set(p.design.unit, p.offset * k);
   const evaluation = await evaluateDesign(handle, unit, { workers: options.workers, onProgress: options.onProgress, signal: options.signal });
