@@ -211,10 +211,8 @@ export function workerFailure(
     );
   }
   if (what.error) {
-    return new ModelError(
-      `model ${model}: a worker thread failed ${DOING[activity]}: ${what.error.message.split('\n')[0]}; ` +
-        'compute must return its outputs synchronously and leave no timers or promises behind',
-    );
+    const hint = activity === 'loading' ? 'the model loads in the main thread, so a worker that cannot load it is a surprise: run again with --debug' : 'compute must return its outputs synchronously and leave no timers or promises behind';
+    return new ModelError(`model ${model}: a worker thread failed ${DOING[activity]}: ${what.error.message.split('\n')[0]}; ${hint}`);
   }
   if (activity === 'select') {
     return new RunError(`a worker thread exited with code ${what.exitCode} ${DOING[activity]} of model ${model}; run again (with --debug for details)`);
