@@ -6,8 +6,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutputSummary } from '../results/types.ts';
-import { formatNumber } from './format.ts';
-import { axisTitle, colours, config, logAxis, wantsLogScale, width } from './theme.ts';
+import { formatInterval, formatNumber } from './format.ts';
+import { axisTitle, colours, config, dividedTitle, logAxis, spanDivisor, wantsLogScale, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { fieldTitle, plainTextSpec } from './text.ts';
 
@@ -39,7 +39,7 @@ export function compareChart(input: CompareChartInput): TopLevelSpec {
     const pc = r.summary.percentiles;
     const [p5, p50, p95] = [pc.p5, pc.p50, pc.p95];
     if (![p5, p50, p95].every(Number.isFinite)) return;
-    const row: Row = { rank, run: r.label, p5, p50, p95, text: `${formatNumber(p50)} (${formatNumber(p5)}–${formatNumber(p95)})` };
+    const row: Row = { rank, run: r.label, p5, p50, p95, text: `${formatNumber(p50)} (${formatInterval([p5, p95])})` };
     if (Number.isFinite(pc.p25) && Number.isFinite(pc.p75)) {
       row.p25 = pc.p25;
       row.p75 = pc.p75;
@@ -51,6 +51,13 @@ export function compareChart(input: CompareChartInput): TopLevelSpec {
   const hi = Math.max(...rows.map((r) => r.p95));
   const log = wantsLogScale(lo, hi);
   const axis = log ? logAxis(lo, hi) : undefined;
+  // Values from −1.7e308 to 1.7e308: positions divided by 10 (see spanDivisor); the labels keep the true values.
+  const div = log ? 1 : spanDivisor([lo, hi]);
+  if (div !== 1) {
+    for (const r of rows) {
+      for (const k of ['p5', 'p50', 'p95', 'p25', 'p75'] as const) if (r[k] !== undefined) r[k] = (r[k] as number) / div;
+    }
+  }
   const x = {
     type: 'quantitative' as const,
     scale: log ? { type: 'log' as const } : { type: 'linear' as const, zero: false },
@@ -58,9 +65,9 @@ export function compareChart(input: CompareChartInput): TopLevelSpec {
   const y = { field: 'run', type: 'nominal' as const, title: null, sort: { field: 'rank', op: 'min' as const, order: 'ascending' as const } };
   const tooltip = [
     { field: 'run', type: 'nominal' as const, title: 'run' },
-    { field: 'p5', type: 'quantitative' as const, title: 'p5', format: '.4~g' },
-    { field: 'p50', type: 'quantitative' as const, title: 'median', format: '.4~g' },
-    { field: 'p95', type: 'quantitative' as const, title: 'p95', format: '.4~g' },
+    { field: 'p5', type: 'quantitative' as const, title: dividedTitle('p5', div), format: '.4~g' },
+    { field: 'p50', type: 'quantitative' as const, title: dividedTitle('median', div), format: '.4~g' },
+    { field: 'p95', type: 'quantitative' as const, title: dividedTitle('p95', div), format: '.4~g' },
   ];
   const inner = rows.filter((r) => r.p25 !== undefined);
   const layer: LayerEntry[] = [
@@ -68,7 +75,7 @@ export function compareChart(input: CompareChartInput): TopLevelSpec {
       data: { values: rows },
       mark: { type: 'rule', color: colours.bandInner, strokeWidth: 4, strokeCap: 'round' },
       encoding: {
-        x: { ...x, field: 'p5', ...fieldTitle(axisTitle(input.output, units.length === 1 ? units[0] : undefined), axis ? { values: axis.values, format: axis.format } : {}) },
+        x: { ...x, field: 'p5', ...fieldTitle(dividedTitle(axisTitle(input.output, units.length === 1 ? units[0] : undefined), div), axis ? { values: axis.values, format: axis.format } : {}) },
         x2: { field: 'p95' },
         y,
         tooltip,

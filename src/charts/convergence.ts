@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutputDistribution, OutputSummary } from '../results/types.ts';
 import { formatCount, formatInterval, formatNumber } from './format.ts';
-import { colours, config, logAxis, width } from './theme.ts';
+import { colours, config, dividedTitle, logAxis, spanDivisor, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { fieldTitle } from './text.ts';
 
@@ -62,6 +62,18 @@ export function convergenceChart(input: ConvergenceChartInput): TopLevelSpec {
       );
     });
   });
+  // Values from −1.7e308 to 1.7e308: positions divided by 10 (see spanDivisor); the subtitle keeps the true values.
+  const div = spanDivisor(rows.flatMap((r) => [r.bandLo, r.bandHi, r.value, r.final]));
+  if (div !== 1) {
+    for (const r of rows) {
+      r.value /= div;
+      r.final /= div;
+      r.bandLo /= div;
+      r.bandHi /= div;
+      if (r.lo !== undefined) r.lo /= div;
+      if (r.hi !== undefined) r.hi /= div;
+    }
+  }
   const ns = c.n.filter((n) => n > 0);
   const axis = logAxis(Math.min(...ns), Math.max(...ns));
   const colour = { domain: STATS.map((s) => s.label), range: STATS.map((s) => s.colour) };
@@ -72,7 +84,7 @@ export function convergenceChart(input: ConvergenceChartInput): TopLevelSpec {
     title: 'Samples (running total)',
     axis: { values: axis.values, format: '~s' },
   };
-  const yTitle = unit && unit !== '1' ? unit : input.name;
+  const yTitle = dividedTitle(unit && unit !== '1' ? unit : input.name, div);
   const layer: LayerEntry[] = [
     {
       mark: { type: 'area', opacity: 0.25 },

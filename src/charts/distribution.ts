@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { OutputDistribution, OutputSummary } from '../results/types.ts';
 import { formatCount, formatNumber } from './format.ts';
 import { percentile } from './quantile.ts';
-import { axisTitle, colours, config, height, isEnergyUnit, logAxis, width } from './theme.ts';
+import { axisTitle, colours, config, dividedTitle, height, isEnergyUnit, logAxis, spanDivisor, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { exprTitle, fieldTitle } from './text.ts';
 
@@ -50,7 +50,7 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
   const log = dist.histogram.scale === 'log';
   const { edges, counts } = dist.histogram;
   const total = counts.reduce((a, b) => a + b, 0);
-  const bins: Bin[] = [];
+  let bins: Bin[] = [];
   for (let i = 0; i < counts.length; i++) {
     const lo = edges[i];
     const hi = edges[i + 1];
@@ -60,7 +60,7 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
   const xLo = bins.length ? bins[0].lo : 0;
   const xHi = bins.length ? bins[bins.length - 1].hi : 1;
 
-  const marks = [
+  let marks = [
     { key: 'p5', pc: 5 },
     { key: 'median', pc: 50 },
     { key: 'p95', pc: 95 },
@@ -69,10 +69,17 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
     .filter((m): m is { key: string; value: number } => m.value !== undefined && (!log || m.value > 0))
     .map((m) => ({ ...m, label: `${m.key} ${formatNumber(m.value)}` }));
 
-  const reactorRules =
+  let reactorRules =
     input.reactorTwh !== undefined && input.reactorTwh > 0 && isEnergyUnit(unit) ? reactorRulesFor(xLo, xHi, input.reactorTwh) : [];
 
-  const xTitle = axisTitle(name, unit);
+  // Values from −1.7e308 to 1.7e308: positions divided by 10 (see spanDivisor); labels keep the true values.
+  const div = log ? 1 : spanDivisor([xLo, xHi, ...marks.map((m) => m.value)]);
+  if (div !== 1) {
+    bins = bins.map((b) => ({ ...b, lo: b.lo / div, hi: b.hi / div }));
+    marks = marks.map((m) => ({ ...m, value: m.value / div }));
+    reactorRules = reactorRules.map((r) => ({ ...r, value: r.value / div }));
+  }
+  const xTitle = dividedTitle(axisTitle(name, unit), div);
   const x = { type: 'quantitative' as const, scale: log ? { type: 'log' as const, nice: false } : { type: 'linear' as const, zero: false, nice: false } };
   const xAxis = log ? logAxis(Math.min(xLo, ...reactorRules.map((r) => r.value)), Math.max(xHi, ...reactorRules.map((r) => r.value))) : undefined;
 
@@ -86,8 +93,8 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
         y: { field: 'share', type: 'quantitative', title: 'Share of samples', axis: { format: '.1~%' } },
         y2: { datum: 0 },
         tooltip: [
-          { field: 'lo', type: 'quantitative', title: 'from', format: '.4~g' },
-          { field: 'hi', type: 'quantitative', title: 'to', format: '.4~g' },
+          { field: 'lo', type: 'quantitative', title: dividedTitle('from', div), format: '.4~g' },
+          { field: 'hi', type: 'quantitative', title: dividedTitle('to', div), format: '.4~g' },
           { field: 'count', type: 'quantitative', title: 'samples', format: ',' },
           { field: 'share', type: 'quantitative', title: 'share', format: '.2%' },
         ],
@@ -103,7 +110,7 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
           x: { ...x, field: 'value' },
           tooltip: [
             { field: 'key', type: 'nominal', title: 'percentile' },
-            { field: 'value', type: 'quantitative', title: 'value', format: '.4~g' },
+            { field: 'value', type: 'quantitative', title: dividedTitle('value', div), format: '.4~g' },
           ],
         },
       },
@@ -123,7 +130,7 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
           x: { ...x, field: 'value' },
           tooltip: [
             { field: 'label', type: 'nominal', title: 'reference' },
-            { field: 'value', type: 'quantitative', title: exprTitle(unit), format: '.3~g' },
+            { field: 'value', type: 'quantitative', title: exprTitle(dividedTitle(unit, div)), format: '.3~g' },
           ],
         },
       },

@@ -12,7 +12,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Interval, OutputDistribution, OutputSummary } from '../results/types.ts';
 import { formatInterval, formatNumber, formatPercent } from './format.ts';
 import { exceedance } from './quantile.ts';
-import { axisTitle, colours, config, height, logAxis, wantsLogScale, width } from './theme.ts';
+import { axisTitle, colours, config, dividedTitle, height, logAxis, spanDivisor, wantsLogScale, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { fieldTitle } from './text.ts';
 
@@ -40,11 +40,14 @@ export function exceedanceChart(input: ExceedanceChartInput): TopLevelSpec {
   const { name, distribution: dist, claim } = input;
   const unit = input.summary?.unit ?? dist.unit;
   const { p, x } = dist.quantiles;
-  const points = x.map((xi, i) => ({ x: xi, exceed: 1 - p[i] }));
-  const xMin = Math.min(x[0] ?? 0, claim?.threshold ?? Infinity);
-  const xMax = Math.max(x[x.length - 1] ?? 1, claim?.threshold ?? -Infinity);
+  // A grid point written as null (a value no double could hold, in an older run) is left out.
+  const points = x.map((xi, i) => ({ x: xi, exceed: 1 - p[i] })).filter((pt) => Number.isFinite(pt.x) && Number.isFinite(pt.exceed));
+  const xMin = Math.min(points[0]?.x ?? 0, claim?.threshold ?? Infinity);
+  const xMax = Math.max(points[points.length - 1]?.x ?? 1, claim?.threshold ?? -Infinity);
   const log = wantsLogScale(xMin, xMax);
-  const usable = log ? points.filter((pt) => pt.x > 0) : points;
+  // Values from −1.7e308 to 1.7e308: positions divided by 10 (see spanDivisor); labels keep the true values.
+  const div = log ? 1 : spanDivisor([xMin, xMax]);
+  const usable = (log ? points.filter((pt) => pt.x > 0) : points).map((pt) => (div === 1 ? pt : { ...pt, x: pt.x / div }));
   const axis = log ? logAxis(xMin, xMax) : undefined;
   const xEnc = {
     type: 'quantitative' as const,
@@ -61,7 +64,7 @@ export function exceedanceChart(input: ExceedanceChartInput): TopLevelSpec {
       data: { values: usable },
       mark: { type: 'line', color: colours.main, strokeWidth: 2.5, interpolate: 'linear', point: { filled: true, size: 12, opacity: 0 } },
       encoding: {
-        x: { ...xEnc, field: 'x', ...fieldTitle(axisTitle(name, unit), axis ? { values: axis.values, format: axis.format } : {}) },
+        x: { ...xEnc, field: 'x', ...fieldTitle(dividedTitle(axisTitle(name, unit), div), axis ? { values: axis.values, format: axis.format } : {}) },
         y: {
           field: 'exceed',
           type: 'quantitative',
@@ -69,7 +72,7 @@ export function exceedanceChart(input: ExceedanceChartInput): TopLevelSpec {
           ...fieldTitle(`P(${name} > x)`, { format: '.0%', values: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] }),
         },
         tooltip: [
-          { field: 'x', type: 'quantitative', title: 'x', format: '.4~g' },
+          { field: 'x', type: 'quantitative', title: dividedTitle('x', div), format: '.4~g' },
           { field: 'exceed', type: 'quantitative', title: 'P(> x)', format: '.2%' },
         ],
       },
@@ -86,7 +89,7 @@ export function exceedanceChart(input: ExceedanceChartInput): TopLevelSpec {
     const claimP = `${formatPercent(claim.probability)}${claim.ci95 ? ` (95% CI ${formatInterval(claim.ci95, formatPercent)})` : ''}`;
     const claimText = `${claim.name}: ${claimP}`;
     const label = [`P(${name} > ${formatNumber(claim.threshold)}) = ${formatPercent(pAt)}`, `P(${claim.name}) =`, claimP];
-    const at = [{ x: claim.threshold, exceed: pAt, label, top: thresholdText }];
+    const at = [{ x: claim.threshold / div, exceed: pAt, label, top: thresholdText }];
     // The curve falls from left to right, so the space above-right of the point and below-left
     // of it is clear of the curve: the label goes above-right, or below-left near the right edge.
     // (vega stacks extra lines downwards from the anchor, hence the offset by the line count.)

@@ -82,8 +82,17 @@ export async function renderComparison(dirs: readonly string[], output: string, 
   for (const dir of dirs) {
     const { summary } = await loadResults(dir);
     if (!summary) throw new InputError('compare', dir, 'a results folder with summary.json (written by `run`)');
-    if (!summary.outputs[output]) {
+    // Own entries only (the loader's maps have no prototype): `--output toString` is not an output.
+    if (!Object.hasOwn(summary.outputs, output)) {
       throw new InputError('--output', output, `an output that ${dir} has: ${Object.keys(summary.outputs).join(', ') || '(none)'}`);
+    }
+    const missing = ['p5', 'p50', 'p95'].filter((k) => !Number.isFinite(summary.outputs[output].percentiles[k]));
+    if (missing.length > 0) {
+      throw new InputError(
+        `${join(dir, 'summary.json')}: outputs.${output}.percentiles`,
+        missing.map((k) => `${k}: ${k in summary.outputs[output].percentiles ? 'null' : 'absent'}`).join(', '),
+        'p5, p50 and p95 as numbers to draw a comparison (a run with the default --percentiles writes them)',
+      );
     }
     runs.push({ dir, summary });
   }

@@ -142,3 +142,25 @@ export function logAxis(lo: number, hi: number): { values: number[]; format: str
   }
   return { values, format: values.length && values[0] >= 1000 ? '~s' : ',~g' };
 }
+
+/**
+ * Values spanning more than the largest double (−1.7e308 … 1.7e308) cannot share one linear
+ * axis: vega's scales compute hi − lo, which overflows, and every mark lands on one edge. Such a
+ * chart plots each position divided by the divisor returned here (10) and says so in its axis
+ * title (`dividedTitle`); labels and tooltips still print the true values. 1 for any other chart.
+ */
+export function spanDivisor(values: readonly number[]): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo > hi || Number.isFinite(hi - lo) ? 1 : 10;
+}
+
+/** An axis title for values divided by `divisor`: `neg (x) ÷ 10`; unchanged when the divisor is 1. */
+export function dividedTitle(title: string, divisor: number): string {
+  return divisor === 1 ? title : `${title} ÷ ${divisor}`;
+}

@@ -81,6 +81,8 @@ function fontFaces(assets: ReportAssets): string {
     .join('\n');
 }
 
+const SAMPLING_NAMES: Readonly<Record<string, string>> = { mc: 'plain Monte Carlo', lhs: 'Latin hypercube', sobol: 'scrambled Sobol' };
+
 const num = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '–' : formatNumber(x));
 const ci = (i: Interval | undefined, f?: (x: number) => string): string =>
   i && i.every(Number.isFinite) ? (f ? formatInterval(i, f) : formatIntervalDistinct(i)) : '';
@@ -123,7 +125,7 @@ function claimsTable(r: LoadedResults): SafeHtml {
 <td>${description ?? ''}</td>
 <td class="num"><strong>${formatPercent(c.probability)}</strong></td>
 <td class="num ci">${ci(c.ci95, formatPercent)}</td>
-<td class="num">${c.count !== undefined ? `${formatCount(c.holds)} / ${formatCount(c.count)}` : ''}</td>
+<td class="num">${Number.isFinite(c.count) ? `${formatCount(c.holds)} / ${formatCount(c.count)}` : ''}</td>
 </tr>`;
   });
   return html`<h3>Claims</h3>
@@ -277,7 +279,7 @@ export function buildReport(input: ReportInput): string {
     model && `model ${model}`,
     s && `${formatCount(s.samples)} samples`,
     s && `seed ${s.seed}`,
-    s && `${s.sampling === 'lhs' ? 'Latin hypercube' : 'plain Monte Carlo'} sampling`,
+    s && `${Object.hasOwn(SAMPLING_NAMES, s.sampling) ? SAMPLING_NAMES[s.sampling] : s.sampling} sampling`,
     m?.finishedAt && `finished ${m.finishedAt}`,
   ].filter((x): x is string => typeof x === 'string' && x !== '');
   const nav = [
@@ -312,6 +314,7 @@ ${
   s
     ? html`<section id="summary"><h2>Summary</h2>
 <p class="meta">Percentiles over the samples; 95% confidence intervals in grey.</p>
+${s.warnings.map((w) => html`<p class="warning">Warning: ${w}</p>`)}
 ${outputsTable(r)}
 ${claimsTable(r)}
 </section>`

@@ -4,6 +4,7 @@
  */
 import type { Summary } from './types.ts';
 import { formatNumber, formatPercent } from './format-number.ts';
+import { plainText } from './plain-text.ts';
 
 export function percentilesCsv(summary: Summary): string {
   const keys = percentileKeys(summary);
@@ -17,21 +18,21 @@ export function percentilesCsv(summary: Summary): string {
 export function percentilesMarkdown(summary: Summary): string {
   const keys = percentileKeys(summary);
   const lines = [
-    `# ${summary.title}`,
+    `# ${md(summary.title)}`,
     '',
-    `Model \`${summary.model}\`, ${summary.samples.toLocaleString('en-US')} samples (${summary.sampling}), seed ${summary.seed}, engine ${summary.engineVersion}. Percentiles: ${summary.percentileMethod}.`,
+    `Model \`${md(summary.model)}\`, ${summary.samples.toLocaleString('en-US')} samples (${summary.sampling}), seed ${md(summary.seed)}, engine ${summary.engineVersion}. Percentiles: ${summary.percentileMethod}.`,
     '',
     `| output | unit | mean | ${keys.join(' | ')} | non-finite |`,
     `|---|---|---:|${keys.map(() => '---:').join('|')}|---:|`,
     ...Object.entries(summary.outputs).map(
-      ([name, o]) => `| ${name} | ${o.unit} | ${formatNumber(o.mean)} | ${keys.map((k) => formatNumber(o.percentiles[k])).join(' | ')} | ${o.nonFinite} |`,
+      ([name, o]) => `| ${md(name)} | ${md(o.unit)} | ${formatNumber(o.mean)} | ${keys.map((k) => formatNumber(o.percentiles[k])).join(' | ')} | ${o.nonFinite} |`,
     ),
   ];
   const claims = Object.entries(summary.claims);
   if (claims.length > 0) {
     lines.push('', '| claim | probability | 95% CI | description |', '|---|---:|---|---|');
     for (const [name, c] of claims) {
-      lines.push(`| ${name} | ${formatPercent(c.probability)} | ${formatPercent(c.ci95[0])} – ${formatPercent(c.ci95[1])} | ${c.description ?? ''} |`);
+      lines.push(`| ${md(name)} | ${formatPercent(c.probability)} | ${formatPercent(c.ci95[0])} – ${formatPercent(c.ci95[1])} | ${md(c.description ?? '')} |`);
     }
   }
   return lines.join('\n') + '\n';
@@ -44,5 +45,13 @@ export function percentileKeys(summary: Summary): string[] {
 
 function csvCell(v: string | number): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  return /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/**
+ * Text from the model in a Markdown table or heading: one line, control characters as visible
+ * escapes (the file gets `cat` to terminals), `|` escaped so a name cannot split a cell.
+ */
+function md(text: string): string {
+  return plainText(text).replaceAll('|', '\\|');
 }
