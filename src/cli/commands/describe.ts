@@ -2,6 +2,7 @@
 import { loadModel } from '../../model/load.ts';
 import type { ResolvedModel } from '../../model/types.ts';
 import { textTable } from '../text-table.ts';
+import { plainText } from '../terminal-text.ts';
 
 export interface ModelDescription {
   readonly name: string;
@@ -42,20 +43,22 @@ export async function describeCommand(ref: string, options: { json: boolean; set
     process.stdout.write(JSON.stringify(describeModel(model, file), null, 2) + '\n');
     return;
   }
-  const lines = [`${model.title} (${model.name})`, file, ''];
-  if (model.description) lines.push(model.description, '');
+  // Every text from the model file goes through plainText: no control character reaches the terminal.
+  const t = plainText;
+  const lines = [`${t(model.title)} (${t(model.name)})`, t(file), ''];
+  if (model.description) lines.push(t(model.description), '');
   lines.push('Parameters');
   for (const p of model.parameters) {
-    lines.push(`  ${p.name}  ${p.dist.label}${p.unit ? `  [${p.unit}]` : ''}${p.overridden ? '  (set on the command line)' : ''}`);
-    if (p.description) lines.push(`      ${p.description}`);
-    lines.push(`      source: ${p.source ?? '(none given)'}`);
+    lines.push(`  ${t(p.name)}  ${t(p.dist.label)}${p.unit ? `  [${t(p.unit)}]` : ''}${p.overridden ? '  (set on the command line)' : ''}`);
+    if (p.description) lines.push(`      ${t(p.description)}`);
+    lines.push(`      source: ${p.source === undefined ? '(none given)' : t(p.source)}`);
   }
   lines.push('', 'Outputs', textTable(model.outputs.map((o) => [`  ${o.name}`, o.unit ?? '', o.description ?? '']), { leftColumns: 3 }));
   if (model.claims.length > 0) {
     lines.push('', 'Claims', textTable(model.claims.map((c) => [`  ${c.name}`, c.description ?? '']), { leftColumns: 2 }));
   }
   if (model.correlations.length > 0) {
-    lines.push('', 'Rank correlations', ...model.correlations.map(([a, b, r]) => `  ${a} ~ ${b}: ${r}`));
+    lines.push('', 'Rank correlations', ...model.correlations.map(([a, b, r]) => `  ${t(a)} ~ ${t(b)}: ${r}`));
   }
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -13,6 +13,7 @@ import type { Progress } from '../progress.ts';
 import type { Sampling } from '../../../workers/protocol.ts';
 import { createProgress } from '../progress.ts';
 import { textTable } from '../text-table.ts';
+import { plainText } from '../terminal-text.ts';
 import { interruptSignal } from '../interrupt.ts';
 import { InputError } from '../../errors.ts';
 import { renderVisuals } from './report.ts';
@@ -82,7 +83,7 @@ async function runInto(out: OutputDir, handle: ModelHandle, options: RunOptions,
     signal,
   });
   progress.end();
-  for (const warning of result.summary.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of result.summary.warnings) process.stderr.write(`warning: ${plainText(warning)}\n`);
 
   const manifest = buildManifest({
     handle,
@@ -118,8 +119,8 @@ const SAMPLING_NAMES: Record<string, string> = { mc: 'Monte Carlo', lhs: 'Latin 
 export function summaryText(summary: Summary, wallSeconds: number): string {
   const method = summary.percentileMethod === 'exact' ? 'exact percentiles' : `percentiles from ${summary.percentileMethod} (±${summary.relativeError * 100}%)`;
   const lines = [
-    `${summary.title} (${summary.model})`,
-    `${summary.samples.toLocaleString('en-US')} samples, ${SAMPLING_NAMES[summary.sampling]}, seed ${summary.seed}, ${summary.workers} worker${summary.workers === 1 ? '' : 's'}, ${method}, ${wallSeconds.toFixed(2)} s`,
+    plainText(`${summary.title} (${summary.model})`),
+    `${summary.samples.toLocaleString('en-US')} samples, ${SAMPLING_NAMES[summary.sampling]}, seed ${plainText(summary.seed)}, ${summary.workers} worker${summary.workers === 1 ? '' : 's'}, ${method}, ${wallSeconds.toFixed(2)} s`,
   ];
   if (summary.precision) {
     const p = summary.precision;
