@@ -8,6 +8,7 @@ import { buildManifest } from '../../results/manifest.ts';
 import { InputError } from '../../errors.ts';
 import { createProgress } from '../progress.ts';
 import { interruptSignal } from '../interrupt.ts';
+import { plainText, terminalText } from '../terminal-text.ts';
 import { renderVisuals } from './report.ts';
 import { resultsFolderName } from './run.ts';
 
@@ -53,7 +54,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityComman
     });
     progress.end();
     const finishedAt = new Date();
-    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+    for (const warning of result.warnings) process.stderr.write(`warning: ${plainText(warning)}\n`);
 
     const manifest = buildManifest({
       handle,
@@ -77,7 +78,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityComman
     if (options.charts || options.report) await renderVisuals(out.tmp, { charts: options.charts, report: options.report, quiet: options.quiet });
     out.commit();
     if (options.json) process.stdout.write(json);
-    else process.stdout.write(`${sensitivityMarkdown(result)}\nResults: ${out.path}\n`);
+    else process.stdout.write(`${terminalText(sensitivityMarkdown(result))}\nResults: ${out.path}\n`);
     out.finish();
   } catch (err) {
     out.discard();
