@@ -94,7 +94,8 @@ describe('charts and reports from the command line', () => {
     expect(compare.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('<svg');
     expect(existsSync(join(root, 'compare.png'))).toBe(true);
-    const bad = await cli(['compare', a, '--output', 'nope', '--out', out]);
+    // A new path: the one above exists now, and compare never overwrites a file without --force.
+    const bad = await cli(['compare', a, '--output', 'nope', '--out', join(root, 'compare-2.svg')]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/--output: got "nope"; an output that .* has: y/);
   });
