@@ -96,6 +96,9 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
     })),
   );
   const activity = new Map<Worker, Activity>(threads.map((t) => [t, 'loading']));
+  // Each thread's heap limit as V8 set it (read while it runs: a thread that has exited reports none).
+  const heapMb = new Map<Worker, number | undefined>();
+  const limitsOf = (worker: Worker): ResourceLimits => ({ ...limits, maxOldGenerationSizeMb: heapMb.get(worker) ?? limits.maxOldGenerationSizeMb });
   let closed = false;
   /** The first failure of any thread while no run was listening; the next run rejects with it. */
   let failure: Error | undefined;
@@ -105,9 +108,9 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
   let fail: (err: Error) => void = (err) => void (failure ??= err);
   for (const worker of threads) {
     worker.on('message', (m: WorkerMessage) => deliver(worker, m));
-    worker.on('error', (err: Error) => fail(workerFailure(model, activity.get(worker) ?? 'idle', { error: err, limits })));
+    worker.on('error', (err: Error) => fail(workerFailure(model, activity.get(worker) ?? 'idle', { error: err, limits: limitsOf(worker) })));
     worker.on('exit', (code: number) => {
-      if (!closed) fail(workerFailure(model, activity.get(worker) ?? 'idle', { exitCode: code, limits }));
+      if (!closed) fail(workerFailure(model, activity.get(worker) ?? 'idle', { exitCode: code, limits: limitsOf(worker) }));
     });
   }
   const close = async () => {
@@ -125,6 +128,7 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
         if (m.type === 'error') reject(fromErrorData(m.error));
         else if (m.type === 'ready') {
           activity.set(worker, 'idle');
+          heapMb.set(worker, worker.resourceLimits?.maxOldGenerationSizeMb);
           if (++ready === threads.length) resolve();
         }
       };
