@@ -134,12 +134,22 @@ export function openOutputDir(path: string, options: OutputDirOptions = {}): Out
   return open(path, options, 0);
 }
 
-function open(path: string, options: OutputDirOptions, attempt: number): OutputDir {
-  const flag = options.flag ?? '--out';
+/**
+ * The whole decision without touching anything: throws for a refused destination (an earlier
+ * results folder without `force` included). Commands call it before loading the model, so a
+ * wrong --out is reported at once.
+ */
+export function checkDestination(path: string, options: OutputDirOptions = {}): Destination {
   const dest = inspectDestination(path, options);
   if (dest.kind === 'results' && !options.force) {
-    throw new InputError(flag, path, `that is a results folder from an earlier run (${dest.label}): add --force to replace it once the new results are complete, or give a new folder`);
+    throw new InputError(options.flag ?? '--out', path, `that is a results folder from an earlier run (${dest.label}): add --force to replace it once the new results are complete, or give a new folder`);
   }
+  return dest;
+}
+
+function open(path: string, options: OutputDirOptions, attempt: number): OutputDir {
+  const flag = options.flag ?? '--out';
+  const dest = checkDestination(path, options);
   makeParents(dirname(dest.abs), path, flag);
   if (dest.kind === 'missing') {
     try {

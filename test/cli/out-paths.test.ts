@@ -260,6 +260,15 @@ describe('run --out on a file system that cannot take the results', () => {
     expect(readdirSync(m.dir)).toEqual([]);
   });
 
+  it('a mount point is refused (it cannot be swapped for a new folder) (skipped when a tmpfs cannot be mounted)', async (ctx) => {
+    const m = tmpfs('1m');
+    if (!m.dir) return ctx.skip(m.reason);
+    const r = await run(m.dir);
+    expect(r.code).toBe(2);
+    expectOneErrorLine(r.stderr, /that is a mount point, which cannot be swapped for a new folder/);
+    expect(readdirSync(m.dir)).toEqual([]);
+  });
+
   it('a folder without write permission fails before sampling (skipped as root, whom chmod does not stop)', async (ctx) => {
     if (process.getuid?.() === 0) return ctx.skip('root writes through chmod 555; the read-only tmpfs test covers this as root');
     const root = tempRoot();

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadModel } from '../../model/load.ts';
 import { simulate, DEFAULT_PERCENTILES } from '../../engine/simulate.ts';
-import { openDestination, type OutputDir } from '../../results/output-dir.ts';
+import { checkDestination, openDestination, type OutputDir } from '../../results/output-dir.ts';
 import { writeErrorUnder } from '../../results/write-error.ts';
 import { buildManifest } from '../../results/manifest.ts';
 import { percentilesCsv, percentilesMarkdown } from '../../results/tables.ts';
@@ -43,6 +43,7 @@ export const DEFAULT_SAMPLES = 1_000_000;
 
 export async function runCommand(ref: string, options: RunOptions, argv: readonly string[]): Promise<void> {
   const signal = interruptSignal(); // before loading: a signal at any moment is handled
+  if (options.out !== undefined) checkDestination(options.out, { force: options.force }); // a wrong --out is said at once
   const handle = await loadModel(ref, options.set);
   const percentiles = options.percentiles ?? [...DEFAULT_PERCENTILES];
   const progress = createProgress(`${handle.model.name}`, { quiet: options.quiet });

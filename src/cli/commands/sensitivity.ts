@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadModel } from '../../model/load.ts';
 import { runSensitivity, sensitivityCsv, sensitivityJson, sensitivityMarkdown, type SensitivityMethod } from '../../sensitivity/index.ts';
-import { openDestination } from '../../results/output-dir.ts';
+import { checkDestination, openDestination } from '../../results/output-dir.ts';
 import { writeErrorUnder } from '../../results/write-error.ts';
 import { buildManifest } from '../../results/manifest.ts';
 import { InputError } from '../../errors.ts';
@@ -36,6 +36,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityComman
     throw new InputError('--claim', options.claim, 'either --output or --claim, not both');
   }
   const signal = interruptSignal(); // before loading: a signal at any moment is handled
+  if (options.out !== undefined) checkDestination(options.out, { force: options.force }); // a wrong --out is said at once
   const handle = await loadModel(ref, options.set);
   const progress = createProgress(`${handle.model.name} sensitivity`, { quiet: options.quiet });
   const startedAt = new Date();
