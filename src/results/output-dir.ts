@@ -21,7 +21,7 @@
  * All file-system calls here are synchronous: a signal handler then never sees a half-made step.
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { InputError, RunError } from '../errors.ts';
 import { markKept, onAbandon } from './cleanup.ts';
@@ -300,7 +300,13 @@ function stage(path: string, abs: string, mode: Mode, options: OutputDirOptions)
     },
     discard() {
       unregister();
-      undo();
+      const aside = old;
+      try {
+        undo();
+      } catch (err) {
+        // Never silent about the user's earlier results: say where they are.
+        throw new RunError(`could not put ${path} back as it was (${(err as Error).message.split('\n')[0]})${aside !== undefined && existsSync(aside) ? `; its earlier content is in ${aside}` : ''}`);
+      }
     },
   };
 }
