@@ -7,7 +7,8 @@
  * - for every other output, and for the last year of each year-indexed group (the farthest,
  *   widest horizon; the fan already shows the others): a distribution, an exceedance curve
  *   and a convergence chart (the last only when distributions.json has running estimates);
- *   outputs with no finite sample or a single value get none (the tables show them);
+ *   outputs with no finite sample or a single value get none (the tables show them), and one
+ *   whose histogram edges are unusable (null in an older run) gets no distribution chart;
  * - tornado, Sobol and rank-correlation charts when sensitivity.json has their fields.
  *
  * Claims on exceedance curves (summary.json does not record a claim's threshold, so it is
@@ -118,10 +119,14 @@ function uniqueNames(charts: NamedChart[]): NamedChart[] {
  * constant output has no histogram or curve worth a chart; the summary table shows it).
  */
 export function hasSpread(dist: OutputDistribution): boolean {
-  const { edges, counts } = dist.histogram;
   const x = dist.quantiles.x.filter(Number.isFinite);
-  const binned = counts.some((c, i) => c > 0 && edges[i + 1] > edges[i]);
-  return binned && x.length >= 2 && x[x.length - 1] > x[0];
+  return x.length >= 2 && x[x.length - 1] > x[0];
+}
+
+/** Whether the histogram has a bin with samples and width (an older run's overflowed edges, read as NaN, have none). */
+function hasHistogram(dist: OutputDistribution): boolean {
+  const { edges, counts } = dist.histogram;
+  return counts.some((c, i) => c > 0 && edges[i + 1] > edges[i]);
 }
 
 /** The charts for one results folder, in reading order. */
@@ -148,11 +153,13 @@ export function chooseCharts(results: LoadedResults, options: ChartChoiceOptions
       if (!dist) continue;
       const s = slug(name);
       if (!hasSpread(dist)) continue;
-      charts.push({
-        name: `distribution-${s}`,
-        caption: `How ${name} is distributed over the samples, with its p5, median and p95.`,
-        spec: distributionChart({ name, distribution: dist, summary: out, modelTitle, reactorTwh }),
-      });
+      if (hasHistogram(dist)) {
+        charts.push({
+          name: `distribution-${s}`,
+          caption: `How ${name} is distributed over the samples, with its p5, median and p95.`,
+          spec: distributionChart({ name, distribution: dist, summary: out, modelTitle, reactorTwh }),
+        });
+      }
       const claim = claimFor(name, out.unit, summary.claims, reactorTwh);
       charts.push({
         name: `exceedance-${s}`,
