@@ -1,6 +1,12 @@
 /**
  * The shapes of the files in a results folder. These names are a contract: users and
  * tests script against them. Add fields; never rename one.
+ *
+ * Numbers: every statistic is computed without overflow, so it is finite whenever its true value
+ * is a double. One that is not (the standard deviation or a 95% interval end of values spanning
+ * nearly ±1.8e308) is written as `null`, JSON having no Infinity, and `summary.warnings` names the
+ * output and the statistic. A standard deviation or interval of fewer than two samples is `null`
+ * too (NaN: undefined, not overflowed). Readers treat `null` as "no value" (`charts/load.ts`).
  */
 
 export type Interval = [lo: number, hi: number];
