@@ -20,6 +20,8 @@ function run(args: readonly string[], env: Record<string, string> = {}): Promise
 }
 
 const STACK = /\n\s+at /;
+/** Each test spawns the CLI, which spawns worker threads: room for a busy 2-core machine. */
+const SLOW = { timeout: 180_000 };
 
 /** Runs with --out in a fresh temporary folder and checks the common promises; returns the result. */
 async function fails(args: readonly string[], code: number, env: Record<string, string> = {}): Promise<CliResult> {
@@ -35,7 +37,7 @@ async function fails(args: readonly string[], code: number, env: Record<string, 
   return r;
 }
 
-describe.concurrent('a worker thread that dies', () => {
+describe.concurrent('a worker thread that dies', SLOW, () => {
   it('compute calls process.exit(3): exit 3, names the model and the likely cause', async () => {
     const r = await fails(['run', fixture('fail-exit.ts'), '--samples', '1e5'], 3);
     expect(r.stderr).toMatch(/^error: model fail-exit: a worker thread exited with code 3 while running the model \(does compute call process\.exit\?\)/);
@@ -57,14 +59,14 @@ describe.concurrent('a worker thread that dies', () => {
   });
 });
 
-describe.concurrent('a rejection in the main thread (the preflight runs compute there)', () => {
+describe.concurrent('a rejection in the main thread (the preflight runs compute there)', SLOW, () => {
   it('is one line, exit 1', async () => {
     const r = await fails(['run', fixture('fail-rejection-main.ts'), '--samples', '1e4'], 1);
     expect(r.stderr).toMatch(/^error: a promise was rejected and nothing handled it \(a model's compute must not start promises\): lookup failed/);
   });
 });
 
-describe.concurrent('exact percentiles that cannot fit in memory', () => {
+describe.concurrent('exact percentiles that cannot fit in memory', SLOW, () => {
   it('--samples 1e10 --percentile-method exact: refused before sampling with the figure, exit 2', async () => {
     const r = await fails(['run', 'edunov-2023', '--samples', '1e10', '--percentile-method', 'exact'], 2);
     expect(r.stderr).toMatch(/^error: --percentile-method: got "exact"; exact percentiles of 11 outputs × 10\^10 samples need 880 GB, more than /);
@@ -77,7 +79,7 @@ describe.concurrent('exact percentiles that cannot fit in memory', () => {
   });
 });
 
-describe.concurrent('--timeout', () => {
+describe.concurrent('--timeout', SLOW, () => {
   // fail-loop's compute loops forever for x > 3: never at the preflight's points, surely among 10^6 samples.
   it('run: a compute that never returns is stopped, exit 124', async () => {
     const r = await fails(['run', fixture('fail-loop.ts'), '--samples', '1e6', '--timeout', '2'], 124);
@@ -96,17 +98,15 @@ describe.concurrent('--timeout', () => {
     expect(existsSync(join(dir, 'out', 'summary.json'))).toBe(true);
   });
 
-  for (const bad of ['0', '-1', '0x10', 'soon', 'Infinity']) {
-    it(`--timeout ${bad} is refused, exit 2`, async () => {
-      const r = await fails(['run', fixture('linear-normal.ts'), '--timeout', bad], 2);
-      expect(r.stderr).toMatch(/^error: --timeout: got "[^"]*"; a number of seconds more than 0/);
-    });
-  }
+  it('--timeout 0x10 is refused, exit 2 (other spellings: options unit test)', async () => {
+    const r = await fails(['run', fixture('linear-normal.ts'), '--timeout', '0x10'], 2);
+    expect(r.stderr).toMatch(/^error: --timeout: got "0x10"; a number of seconds more than 0/);
+  });
 });
 
-describe.concurrent('integer flags: decimal, underscores and exponent form only', () => {
+describe.concurrent('integer flags: decimal, underscores and exponent form only (every spelling: options unit test)', SLOW, () => {
   const lp = fixture('linear-normal.ts');
-  for (const text of ['0x10', '0b1', '0o7', '1e6.5', ' 12 ', 'Infinity', '1__0', '1.5']) {
+  for (const text of ['0x10', ' 12 ']) {
     it(`--samples ${JSON.stringify(text)} is refused, exit 2`, async () => {
       const r = await fails(['run', lp, '--samples', text], 2);
       expect(r.stderr).toBe(`error: --samples: got ${JSON.stringify(text)}; a whole number of at least 1, written in decimal (100000), with underscores (100_000) or in exponent form (1e5)\n`);
@@ -116,23 +116,21 @@ describe.concurrent('integer flags: decimal, underscores and exponent form only'
     const r = await fails(['run', lp, '--samples', '1e1000'], 2);
     expect(r.stderr).toBe('error: --samples: got "1e1000"; at most 10,000,000,000\n');
   });
-  it('--workers 0x2, --max-samples 0x10 and sensitivity -n 0b1 are refused too', async () => {
+  it('--workers 0x2, --max-samples 0o7 and sensitivity -n 0b1 are refused too', async () => {
     await fails(['run', lp, '--workers', '0x2'], 2);
-    await fails(['run', lp, '--precision', '1%', '--max-samples', '0x10'], 2);
+    await fails(['run', lp, '--precision', '1%', '--max-samples', '0o7'], 2);
     const r = await fails(['sensitivity', lp, '-n', '0b1'], 2);
-    expect(r.stderr).toMatch(/^error: -{1,2}(samples|n): got "0b1"/);
+    expect(r.stderr).toMatch(/^error: --samples: got "0b1"/);
   });
-  it('1_000, 1e4 and 2.5e3 are accepted', async () => {
+  it('--samples 1_000 is accepted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aemc-fail-'));
-    for (const [i, text] of ['1_000', '1e4', '2.5e3'].entries()) {
-      const r = await run(['run', lp, '--samples', text, '--out', join(dir, String(i)), '--json', '--quiet']);
-      expect(r.code, r.stderr).toBe(0);
-      expect(JSON.parse(r.stdout).samples).toBe(Number(text.replace('_', '')));
-    }
+    const r = await run(['run', lp, '--samples', '1_000', '--out', join(dir, 'out'), '--json', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).samples).toBe(1000);
   });
 });
 
-describe.concurrent('an error nobody anticipated', () => {
+describe.concurrent('an error nobody anticipated', SLOW, () => {
   const args = ['run', fixture('fail-internal.ts'), '--samples', '1e4'];
   it('prints its message and a pointer to --debug, no stack, exit 1', async () => {
     const r = await fails(args, 1);

@@ -10,9 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { cli, fixture } from './helpers.ts';
 
 const temp = () => join(mkdtempSync(join(tmpdir(), 'aemc-small-')), 'out');
+/** Each test spawns the CLI, which spawns worker threads: room for a busy 2-core machine. */
+const SLOW = { timeout: 180_000 };
 const warnings = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('warning: '));
 
-describe.concurrent('--precision at small sizes', () => {
+describe.concurrent('--precision at small sizes', SLOW, () => {
   it('--precision 5% --max-samples 10: not met, because 10 samples cannot bound p95', async () => {
     const out = temp();
     const r = await cli(['run', fixture('linear-normal.ts'), '--precision', '5%', '--max-samples', '10', '--out', out, '--quiet']);
@@ -53,7 +55,7 @@ describe.concurrent('--precision at small sizes', () => {
   });
 });
 
-describe.concurrent('sensitivity at small sizes', () => {
+describe.concurrent('sensitivity at small sizes', SLOW, () => {
   it('sobol -n 1: indices outside [0, 1] carry a warning that N is too small', async () => {
     const out = temp();
     const r = await cli(['sensitivity', fixture('linear-normal.ts'), '--method', 'sobol', '-n', '1', '--out', out, '--quiet']);
