@@ -115,6 +115,6 @@ export function collectSet(text: string, previous: Record<string, string> = {}):
   const name = at > 0 ? text.slice(0, at).trim() : '';
   const dist = at > 0 ? text.slice(at + 1).trim() : '';
   if (!name || !dist) throw new InputError('--set', text, "name=distribution, e.g. --set gpus='lognormal(p5=1e6, p95=2e6)' or --set pue=1.2");
-  if (name in previous) throw new InputError('--set', text, `${name} is set twice`);
+  if (Object.hasOwn(previous, name)) throw new InputError('--set', text, `${name} is set twice`);
   return { ...previous, [name]: dist };
 }

@@ -237,7 +237,11 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
           convergence: convergenceSeries(o.checkpoints.map((c) => (c.q ? c : { ...c, q: pick(all, asks, CONVERGENCE_PS) }))),
         };
       });
-      const warnings: string[] = [];
+      const warnings: string[] = [...model.warnings];
+      model.outputs.forEach((output, j) => {
+        const w = nonFiniteWarning(output.name, outputs[j].nonFinite, consumed);
+        if (w) warnings.push(w);
+      });
       for (const output of model.outputs) {
         const w = unrepresentableWarning(output.name, summaries[output.name], distributions[output.name]);
         if (w) warnings.push(w);
@@ -283,6 +287,17 @@ function convergenceSeries(checkpoints: readonly Checkpoint[]): OutputDistributi
 function meanHalfWidth(sd: number, n: number): number {
   const half = (Z95 * sd) / Math.sqrt(n);
   return Number.isFinite(half) || !Number.isFinite(sd) ? half : Z95 * (sd / Math.sqrt(n));
+}
+
+/**
+ * More than 1% of an output's samples NaN or ±Infinity: its statistics describe the rest only,
+ * which is worth saying. (None finite at all stops the run: `workers/chunk.ts`.)
+ */
+export function nonFiniteWarning(name: string, nonFinite: number, samples: number): string | undefined {
+  if (!(nonFinite > 0.01 * samples)) return undefined;
+  const share = (100 * nonFinite) / samples;
+  const shown = share >= 99.95 && nonFinite < samples ? '>99.9' : share.toFixed(share < 10 ? 2 : 1);
+  return `output ${name}: ${shown}% of the samples (${nonFinite.toLocaleString('en-US')} of ${samples.toLocaleString('en-US')}) are NaN or ±Infinity and left out of its statistics, which describe the ${(samples - nonFinite).toLocaleString('en-US')} finite values only`;
 }
 
 /** `p` plus the percentile as written: 5 → `p5`, 2.5 → `p2.5`. */

@@ -9,8 +9,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 import { InputError } from '../errors.ts';
+import { preflight } from './preflight.ts';
 import { resolveModel, type Overrides } from './resolve.ts';
 import type { ResolvedModel } from './types.ts';
 
@@ -57,10 +59,20 @@ export function modelFile(ref: string): string {
   );
 }
 
-export async function loadModel(ref: string, overrides: Overrides = {}): Promise<ModelHandle> {
+export interface LoadOptions {
+  /** Bounds the preflight (`--timeout`, in seconds); none by default. */
+  readonly timeoutSeconds?: number;
+}
+
+/**
+ * Imports, resolves and, in the main thread, checks the model (`preflight`). Workers load the
+ * model the main thread has already checked, and skip the check.
+ */
+export async function loadModel(ref: string, overrides: Overrides = {}, options: LoadOptions = {}): Promise<ModelHandle> {
   const file = modelFile(ref);
   const module = await importModule(file);
-  const model = resolveModel(defaultExport(module), file, overrides);
+  const resolved = resolveModel(defaultExport(module), file, overrides);
+  const model = isMainThread ? { ...resolved, warnings: preflight(resolved, options) } : resolved;
   return { file, overrides, model };
 }
 

@@ -1,12 +1,14 @@
 /**
  * Model resolution: from a module's default export (plain data + compute) to the validated
  * `ResolvedModel` that sampling, workers and analyses share. Every problem is reported as an
- * InputError naming the field, the value and what is allowed.
+ * InputError naming the field, the value and what is allowed. Resolution reads the model's data
+ * only; running its code is the preflight's job (`preflight.ts`, called by `loadModel`).
  */
-import { InputError, ModelError } from '../errors.ts';
+import { InputError } from '../errors.ts';
+import { checkEntryNames, checkModelName } from './names.ts';
 import { fromSpec, parseDistribution } from '../distributions/index.ts';
 import { correlationTarget } from '../sampling/correlation-matrix.ts';
-import type { ParameterInput, ResolvedClaim, ResolvedModel, ResolvedOutput, ResolvedParameter, Values } from './types.ts';
+import type { ParameterInput, ResolvedClaim, ResolvedModel, ResolvedOutput, ResolvedParameter } from './types.ts';
 
 /** `--set name=dist` overrides, by parameter name, as written on the command line. */
 export type Overrides = Readonly<Record<string, string>>;
@@ -18,10 +20,13 @@ export function resolveModel(definition: unknown, file: string, overrides: Overr
     throw new InputError(`${file}: default export`, definition, 'a model file must `export default { name, parameters, outputs, compute }`');
   }
   const d = definition;
-  const name = d.name;
-  if (typeof name !== 'string' || name.trim() === '') throw new InputError('name', name, 'a model needs a non-empty string `name`');
+  const name = checkModelName(d.name);
   if (typeof d.compute !== 'function') {
     throw new InputError(`${name}.compute`, d.compute, 'a model needs `compute: (params) => ({ output: number, … })`');
+  }
+  for (const field of ['parameters', 'outputs', 'claims'] as const) {
+    const entries = d[field];
+    if (isRecord(entries)) checkEntryNames(field, entries);
   }
   if (!isRecord(d.parameters) || Object.keys(d.parameters).length === 0) {
     throw new InputError(`${name}.parameters`, d.parameters, 'an object with at least one parameter, e.g. { gpus: { dist: "uniform", min: 1e6, max: 2e6 } }');
@@ -39,7 +44,8 @@ export function resolveModel(definition: unknown, file: string, overrides: Overr
   const parameters: ResolvedParameter[] = parameterNames.map((key) => {
     const spec = (d.parameters as Record<string, unknown>)[key] as ParameterInput;
     const docs = isRecord(spec) ? pickDocs(spec, `parameters.${key}`) : {};
-    const override = overrides[key];
+    // Own entries only: `overrides.constructor` is Object's, not a --set.
+    const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
     const dist = override !== undefined ? parseDistribution(`--set ${key}`, override) : fromSpec(`parameters.${key}`, spec);
     return { name: key, dist, spec: override ?? spec, ...docs, ...(override !== undefined ? { overridden: override } : {}) };
   });
@@ -72,40 +78,9 @@ export function resolveModel(definition: unknown, file: string, overrides: Overr
     claims,
     correlations: rawCorrelations as Array<[string, string, number]>,
     compute: d.compute as ResolvedModel['compute'],
+    warnings: [],
   };
-  preflight(model);
   return model;
-}
-
-/**
- * Runs compute once at every parameter's median, so that a model whose compute returns the
- * wrong shape fails with a message now rather than as millions of silent non-finite samples.
- */
-function preflight(model: ResolvedModel): void {
-  const p: Record<string, number> = {};
-  for (const param of model.parameters) p[param.name] = param.dist.isConstant ? param.dist.mean : param.dist.quantile(0.5);
-  const shown = Object.entries(p).map(([k, v]) => `${k}=${v}`).join(', ');
-  let out: unknown;
-  try {
-    out = model.compute(p);
-  } catch (err) {
-    throw new ModelError(`model ${model.name}: compute threw "${err instanceof Error ? err.message : String(err)}" for the sample ${shown}`, p);
-  }
-  if (!isRecord(out)) throw new InputError(`${model.name}.compute`, out, `compute must return an object with the outputs ${model.outputs.map((o) => o.name).join(', ')}`);
-  for (const o of model.outputs) {
-    if (typeof out[o.name] !== 'number') {
-      throw new InputError(`${model.name}.compute → ${o.name}`, out[o.name], `compute must return a number for every declared output (at the medians: ${shown})`);
-    }
-  }
-  for (const c of model.claims) {
-    let holds: unknown;
-    try {
-      holds = c.test(out as Values<string>, p);
-    } catch (err) {
-      throw new ModelError(`model ${model.name}: claim ${c.name} threw "${err instanceof Error ? err.message : String(err)}" for the sample ${shown}`, p);
-    }
-    if (typeof holds !== 'boolean') throw new InputError(`claims.${c.name}`, holds, 'a claim must return true or false');
-  }
 }
 
 function pickDocs(spec: Record<string, unknown>, field: string): { unit?: string; source?: string; description?: string } {

@@ -90,4 +90,6 @@ export interface ResolvedModel {
   readonly claims: readonly ResolvedClaim[];
   readonly correlations: ReadonlyArray<readonly [string, string, number]>;
   readonly compute: (params: Values<string>) => Values<string>;
+  /** Sentences about the model found when it was checked (undeclared outputs), copied into every result's warnings. */
+  readonly warnings: readonly string[];
 }

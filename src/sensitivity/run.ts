@@ -82,7 +82,7 @@ export async function runSensitivity(handle: ModelHandle, options: SensitivityOp
   if (!Number.isInteger(options.samples) || options.samples < 1) {
     throw new InputError('--samples', options.samples, 'a positive integer (Sobol: base sample N; spearman/prcc: rows; morris: trajectories)');
   }
-  const warnings: string[] = [];
+  const warnings: string[] = [...model.warnings];
   const correlations = columnCorrelations(model.correlations, uncertain);
   const correlationText = model.correlations.map(([a, b, r]) => `${a}~${b} ${r}`).join(', ');
 

@@ -22,7 +22,7 @@ const cases: Array<[string, string[], RegExp[]]> = [
   ['unknown built-in model', ['run', 'edunov-2042'], [/edunov-2042/, /built-in models: .*edunov-2023/]],
   ['model without compute', ['run', fixture('bad/no-compute.ts')], [/compute/, /undefined/]],
   ['compute that throws', ['run', fixture('bad/throws.ts'), '--samples', '10000'], [/x is too large/, /x=2\.\d+/]],
-  ['compute with a missing output', ['run', fixture('bad/wrong-output.ts')], [/wrong-output\.compute → y/, /undefined/]],
+  ['compute with a missing output', ['run', fixture('bad/wrong-output.ts')], [/model wrong-output: compute returned undefined for output y \(it returns z\)/, /x=0\.5/]],
   ['model file with a syntax error', ['run', fixture('bad/syntax-error.ts')], [/could not be loaded/, /syntax-error\.ts/]],
   ['--set naming an unknown parameter', ['run', lp, '--set', 'gpus=1'], [/--set/, /gpus/, /parameters are: a, b, c, k/]],
   ['--samples 0', ['run', lp, '--samples', '0'], [/--samples/, /"0"/, /at least 1/]],
