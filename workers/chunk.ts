@@ -18,6 +18,7 @@ import type { ResolvedModel, ResolvedParameter } from '../src/model/types.ts';
 import { buildEvaluateKernel, buildSimulateKernel, STATS, type KernelFailure } from './kernel.ts';
 import type { EvaluateResult, EvaluateTask, SelectResult, SelectTask, SimulateResult, SimulateTask, Task, TaskResult } from './protocol.ts';
 import { selectOne } from '../src/engine/select.ts';
+import { claimMessage, isThenable, outputMessage, resultMessage, showSample } from '../src/model/values.ts';
 
 export interface ChunkRunner {
   simulate(task: SimulateTask): SimulateResult;
@@ -109,6 +110,7 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
           ? task.shared.map((sab) => new Float64Array(sab, 8 * task.start, n))
           : model.outputs.map(() => new Float64Array(n));
       check(simulateKernel(n, cols, into, finite, nonFinite, holds, stats), model, varying, cols);
+      checkFirstChunk(model, task, finite);
       const moments = into.map((o, j) => momentsFromSums(finite[j], stats, STATS * j, o)); // o: the values, rescanned only if the sums overflowed
       const kept = !exact ? { sketches: into.map((o, j) => sketchOf(j, o, finite[j])) } : task.shared ? {} : { values: into.map((o, j) => o.subarray(0, finite[j])) };
       return {
@@ -148,9 +150,41 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
 /** Turns a kernel failure into a ModelError that carries the offending sample's parameters. */
 function check(failure: KernelFailure | null, model: ResolvedModel, varying: readonly ResolvedParameter[], cols: readonly Float64Array[]): void {
   if (!failure) return;
-  const sample: Record<string, number> = {};
-  for (const p of model.parameters) sample[p.name] = p.dist.isConstant ? p.dist.mean : cols[varying.indexOf(p)][failure.index];
-  const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
-  const shown = Object.entries(sample).map(([k, v]) => `${k}=${v}`).join(', ');
-  throw new ModelError(`model ${model.name}: ${failure.where} threw "${reason}" for the sample ${shown}`, sample);
+  const sample: Record<string, number> = Object.fromEntries(
+    model.parameters.map((p) => [p.name, p.dist.isConstant ? p.dist.mean : cols[varying.indexOf(p)][failure.index]]),
+  );
+  const shown = showSample(sample);
+  throw new ModelError(failureMessage(model, failure, shown), sample);
+}
+
+function failureMessage(model: ResolvedModel, failure: KernelFailure, shown: string): string {
+  const outputs = model.outputs.map((o) => o.name);
+  switch (failure.kind) {
+    case 'threw': {
+      const reason = (failure.error instanceof Error ? failure.error.message : String(failure.error)).replace(/\s*\n\s*/g, ' ');
+      return `model ${model.name}: ${failure.where} threw "${reason}" for the sample ${shown}`;
+    }
+    case 'result':
+      return resultMessage(model.name, outputs, failure.value, shown);
+    case 'output':
+      if (isThenable(failure.result) && failure.result instanceof Promise) failure.result.catch(() => {}); // an async compute's rejection must not surface later
+      return outputMessage(model.name, failure.output, failure.value, failure.result, shown);
+    case 'claim':
+      return claimMessage(model.name, failure.claim, failure.value, shown);
+  }
+}
+
+/**
+ * An output that is NaN or ±Infinity at every sample of chunk 0 stops the run: there would be
+ * nothing to summarise (and with fewer samples than a chunk, that is the whole run). Chunk 0's
+ * samples depend on the seed only, so the verdict is the same for any number of workers.
+ */
+function checkFirstChunk(model: ResolvedModel, task: SimulateTask, finite: Int32Array): void {
+  if (task.chunk !== 0) return;
+  model.outputs.forEach((o, j) => {
+    if (finite[j] > 0) return;
+    throw new ModelError(
+      `model ${model.name}: output ${o.name} is NaN or ±Infinity at every one of the first ${task.size.toLocaleString('en-US')} samples, so it has no distribution to summarise; check how compute calculates ${o.name}`,
+    );
+  });
 }

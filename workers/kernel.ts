@@ -9,6 +9,11 @@
  *
  * Nothing is allocated per sample by the engine: the parameter object is reused, outputs go
  * into preallocated typed arrays. (The object `compute` returns is the model's own.)
+ *
+ * Refuse, don't coerce: an output that is not a number (null, "1900", true, a Promise) and a
+ * claim that is not a boolean ('false') stop the run at the first such sample. `y - y === 0`
+ * alone would let "1900" and null through as numbers; `typeof y === 'number'` first costs one
+ * compare on a value whose type V8 already tracks.
  */
 import type { ResolvedModel, Values } from '../src/model/types.ts';
 
@@ -17,12 +22,16 @@ export interface KernelColumns {
   readonly params: readonly Float64Array[];
 }
 
-/** Per-sample failure: which sample, and what compute or a claim threw. */
-export interface KernelFailure {
-  readonly index: number;
-  readonly error: unknown;
-  readonly where: string;
-}
+/** The first faulty sample of a chunk (its index in the chunk) and what went wrong there. */
+export type KernelFailure =
+  /** compute or a claim threw; `where` is `compute` or `claim <name>`. */
+  | { readonly kind: 'threw'; readonly index: number; readonly where: string; readonly error: unknown }
+  /** compute returned something other than an object (null, a number, …). */
+  | { readonly kind: 'result'; readonly index: number; readonly value: unknown }
+  /** An output's value is not a number; `result` is compute's whole result (a Promise, say). */
+  | { readonly kind: 'output'; readonly index: number; readonly output: string; readonly value: unknown; readonly result: unknown }
+  /** A claim returned something other than a boolean. */
+  | { readonly kind: 'claim'; readonly index: number; readonly claim: string; readonly value: unknown };
 
 /**
  * Simulation kernel: writes each output's finite values compactly into `outs[j]`, counts
@@ -66,15 +75,32 @@ function parts(model: ResolvedModel) {
   // fields V8 has already generalised to hold objects, and every double written would be boxed anew.
   // A constructor's objects get a hidden class of their own with double fields updated in place.
   // The constructor is defined once per kernel, so every chunk's object has the same hidden class.
-  const paramsClass = `function Params(consts) { ${model.parameters.map((p, i) => `this[${q(p.name)}] = consts[${i}];`).join(' ')} }`;
+  // Constants are read-only and the object takes no new properties: a compute that writes to them
+  // (which the preflight refuses, but only on the paths it takes) cannot carry a value over to the
+  // next sample (in strict code the write throws and names the property; in sloppy code it is ignored).
+  const paramsClass = `function Params(consts) { ${model.parameters
+    .map((p, i) =>
+      p.dist.isConstant
+        ? `Object.defineProperty(this, ${q(p.name)}, { value: consts[${i}], enumerable: true, writable: false, configurable: false });`
+        : `this[${q(p.name)}] = consts[${i}];`,
+    )
+    .join(' ')} Object.preventExtensions(this); }`;
   const literal = 'new Params(consts)';
   const colDecl = varying.map((_, j) => `const c${j} = cols[${j}];`).join('\n');
   const assign = varying.map(({ p }, j) => `p[${q(p.name)}] = c${j}[i];`).join('\n');
-  return { q, constants, paramsClass, literal, colDecl, assign };
+  // compute's result must be an object before its outputs are read: null would throw a TypeError
+  // that reads as compute's own fault, a number would read as undefined outputs.
+  const resultCheck = `if (typeof o !== 'object' || o === null) return { kind: 'result', index: i, value: o };`;
+  const claimCall = (c: { name: string }, j: number, onTrue: string, onFalse: string) => `where = ${q(`claim ${c.name}`)};
+          h = claims[${j}](o, p);
+          if (h === true) ${onTrue}
+          else if (h === false) ${onFalse}
+          else return { kind: 'claim', index: i, claim: ${q(c.name)}, value: h };`;
+  return { q, constants, paramsClass, literal, colDecl, assign, resultCheck, claimCall };
 }
 
 export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
-  const { q, constants, paramsClass, literal, colDecl, assign } = parts(model);
+  const { q, constants, paramsClass, literal, colDecl, assign, resultCheck, claimCall } = parts(model);
   const outs = model.outputs;
   const claims = model.claims;
   const body = `
@@ -90,10 +116,12 @@ export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
           ${assign}
           where = 'compute';
           const o = compute(p);
-          let y;
+          ${resultCheck}
+          let y, h;
           ${outs
             .map(
               (o, j) => `y = o[${q(o.name)}];
+          if (typeof y !== 'number') return { kind: 'output', index: i, output: ${q(o.name)}, value: y, result: o };
           if (y - y === 0) {
             if (k${j} === 0) a${j} = y;
             const d = y - a${j};
@@ -104,10 +132,10 @@ export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
           } else nf${j}++;`,
             )
             .join('\n')}
-          ${claims.map((c, j) => `where = ${q(`claim ${c.name}`)}; if (claims[${j}](o, p)) h${j}++;`).join('\n')}
+          ${claims.map((c, j) => claimCall(c, j, `h${j}++;`, '{}')).join('\n')}
         }
       } catch (error) {
-        return { index: i, error, where };
+        return { kind: 'threw', index: i, error, where };
       }
       ${outs.map((_, j) => `finite[${j}] = k${j}; nonFinite[${j}] = nf${j}; stats[${STATS * j}] = a${j}; stats[${STATS * j + 1}] = s${j}; stats[${STATS * j + 2}] = q${j}; stats[${STATS * j + 3}] = mn${j}; stats[${STATS * j + 4}] = mx${j};`).join('\n')}
       ${claims.map((_, j) => `holds[${j}] = h${j};`).join('\n')}
@@ -118,7 +146,7 @@ export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
 }
 
 export function buildEvaluateKernel(model: ResolvedModel): EvaluateKernel {
-  const { q, constants, paramsClass, literal, colDecl, assign } = parts(model);
+  const { q, constants, paramsClass, literal, colDecl, assign, resultCheck, claimCall } = parts(model);
   const body = `
     ${paramsClass}
     return function evaluate(n, cols, outs, claimOut) {
@@ -132,11 +160,19 @@ export function buildEvaluateKernel(model: ResolvedModel): EvaluateKernel {
           ${assign}
           where = 'compute';
           const o = compute(p);
-          ${model.outputs.map((o, j) => `o${j}[i] = o[${q(o.name)}];`).join('\n')}
-          ${model.claims.map((c, j) => `where = ${q(`claim ${c.name}`)}; q${j}[i] = claims[${j}](o, p) ? 1 : 0;`).join('\n')}
+          ${resultCheck}
+          let y, h;
+          ${model.outputs
+            .map(
+              (o, j) => `y = o[${q(o.name)}];
+          if (typeof y !== 'number') return { kind: 'output', index: i, output: ${q(o.name)}, value: y, result: o };
+          o${j}[i] = y;`,
+            )
+            .join('\n')}
+          ${model.claims.map((c, j) => claimCall(c, j, `q${j}[i] = 1;`, `q${j}[i] = 0;`)).join('\n')}
         }
       } catch (error) {
-        return { index: i, error, where };
+        return { kind: 'threw', index: i, error, where };
       }
       return null;
     };`;
