@@ -17,13 +17,23 @@ const mounts: string[] = [];
 
 afterAll(() => {
   for (const m of mounts) {
-    try {
-      execFileSync('umount', [m], { stdio: 'ignore' });
-    } catch {
-      // already unmounted
+    // A lazy unmount as the fallback: the mount goes even if something still holds it open.
+    for (const args of [[m], ['-l', m]]) {
+      try {
+        execFileSync('umount', args, { stdio: 'ignore' });
+        break;
+      } catch {
+        // busy or already unmounted: try the next way
+      }
     }
   }
-  for (const r of roots) rmSync(r, { recursive: true, force: true });
+  for (const r of roots) {
+    try {
+      rmSync(r, { recursive: true, force: true });
+    } catch {
+      // one folder that cannot go does not keep the others
+    }
+  }
 });
 
 function tempRoot(): string {
