@@ -30,7 +30,7 @@ const rows: string[] = [];
 for (const name of builtinModelNames()) {
   const dir = join(ROOT, name);
   process.stderr.write(`reference: ${name}\n`);
-  const code = await main(['run', name, '--samples', SAMPLES, '--seed', SEED, '--out', dir, '--charts', '--quiet']);
+  const code = await main(['run', name, '--samples', SAMPLES, '--seed', SEED, '--out', dir, '--force', '--charts', '--quiet']);
   if (code !== 0) throw new Error(`run ${name} failed with exit code ${code}`);
   // SVG and vega-lite JSON are kept: PNGs of every chart would bloat the repository; `report` redraws them.
   for (const f of readdirSync(join(dir, 'charts'))) if (f.endsWith('.png')) rmSync(join(dir, 'charts', f));
