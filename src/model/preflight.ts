@@ -39,6 +39,9 @@ export function preflight(model: ResolvedModel, options: PreflightOptions = {}):
     const params = guard(paramsObject(point));
     const out = call('compute', point, params, () => model.compute(params.proxy));
     if (isThenable(out) && out instanceof Promise) out.catch(() => {}); // an async compute's rejection must not surface later
+    if (out === params.proxy) {
+      throw new ModelError(`model ${model.name}: compute returned its parameter object at the sample ${sample}; it must return a new object with the outputs ${[...declared].join(', ')}`, point);
+    }
     if (typeof out !== 'object' || out === null || Array.isArray(out) || isThenable(out)) {
       throw new ModelError(resultMessage(model.name, [...declared], out, sample), point);
     }
