@@ -11,6 +11,12 @@
  *   claims: { positive: (o) => o.y > 0 },
  * };
  * ```
+ *
+ * What the engine holds a model to (refuse, don't coerce): `name` matches `^[a-z0-9][a-z0-9._-]*$`
+ * (it names results folders); no parameter, output or claim is called `__proto__`; `compute` is
+ * synchronous, reads only declared parameters, never writes to its argument, and returns a number
+ * (NaN and ±Infinity are counted, not summarised) for every declared output; a claim returns
+ * `true` or `false` and reads only outputs compute returns and declared parameters.
  */
 import type { Distribution } from '../distributions/types.ts';
 
