@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fixture } from './helpers.ts';
 
+/** Each test chains several CLI runs, some with charts: more than the default minute on a busy 2-core machine. */
+const SLOW = { timeout: 180_000 };
 const tmp = () => mkdtempSync(join(tmpdir(), 'aemc-overflow-'));
 const readJson = (dir: string, file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
 const writeJson = (dir: string, file: string, value: unknown) => writeFileSync(join(dir, file), JSON.stringify(value, null, 2));
@@ -44,7 +46,7 @@ async function plainRun(samples = 4000): Promise<string> {
   return out;
 }
 
-describe('outputs near ±1e308', () => {
+describe('outputs near ±1e308', SLOW, () => {
   it('run --charts --report: finite statistics, no null anywhere, every chart drawn; report and compare read the folder', async () => {
     const out = join(tmp(), 'run');
     const r = await cli(['run', fixture('overflow-huge.ts'), '--samples', '20000', '--seed', '7', '--out', out, '--charts', '--report', '--quiet']);
@@ -117,7 +119,7 @@ describe('outputs near ±1e308', () => {
   });
 });
 
-describe('report and compare read every folder the engine writes or wrote', () => {
+describe('report and compare read every folder the engine writes or wrote', SLOW, () => {
   it('an output with non-finite values (exact and sketched percentiles)', async () => {
     for (const method of ['exact', 'ddsketch']) {
       const out = join(tmp(), 'run');

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fixture, type CliResult } from './helpers.ts';
 
+/** Each test chains several CLI runs, some with charts: more than the default minute on a busy 2-core machine. */
+const SLOW = { timeout: 180_000 };
 const tmp = () => mkdtempSync(join(tmpdir(), 'aemc-text-'));
 /** What the fixture's weird text looks like once shown: control characters and separators as escapes. */
 const SHOWN = `back\\slash "double" 'single'\\nnew line\\u2028ls\\u2029ps </script><script>alert(1)</script> {{datum.x}} '+alert(2)+' \${x} ESC\\x1b[31mred\\x1b[0m`;
@@ -25,7 +27,7 @@ function expectPlainTerminal(r: CliResult): void {
 
 const decoded = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
-describe('awkward text in a model', () => {
+describe('awkward text in a model', SLOW, () => {
   it('run --charts --report: every chart and the report show it as written; the terminal shows escapes', async () => {
     const out = join(tmp(), 'run');
     const r = await cli(['run', fixture('text-weird.ts'), '--samples', '4000', '--out', out, '--charts', '--report']);
@@ -78,7 +80,7 @@ describe('awkward text in a model', () => {
   });
 });
 
-describe('a shared results folder crafted to send escape sequences', () => {
+describe('a shared results folder crafted to send escape sequences', SLOW, () => {
   it('report and compare print no raw control character, and draw the text as escapes', async () => {
     const out = join(tmp(), 'run');
     expect((await cli(['run', fixture('lognormal-product.ts'), '--samples', '3000', '--out', out, '--quiet'])).code).toBe(0);
