@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly percentiles?: number[];
   readonly set: Record<string, string>;
   readonly out?: string;
+  /** --timeout: seconds the whole command may take (enforced in main.ts; bounds the preflight here). */
+  readonly timeout?: number;
   /** Replace an earlier results folder at --out (never anything else). */
   readonly force?: boolean;
   readonly json: boolean;
@@ -44,7 +46,7 @@ export const DEFAULT_SAMPLES = 1_000_000;
 export async function runCommand(ref: string, options: RunOptions, argv: readonly string[]): Promise<void> {
   const signal = interruptSignal(); // before loading: a signal at any moment is handled
   if (options.out !== undefined) checkDestination(options.out, { force: options.force }); // a wrong --out is said at once
-  const handle = await loadModel(ref, options.set);
+  const handle = await loadModel(ref, options.set, { timeoutSeconds: options.timeout });
   const percentiles = options.percentiles ?? [...DEFAULT_PERCENTILES];
   const progress = createProgress(`${handle.model.name}`, { quiet: options.quiet });
   if (options.precisionOutput !== undefined && !handle.model.outputs.some((o) => o.name === options.precisionOutput)) {

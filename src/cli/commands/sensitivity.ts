@@ -21,6 +21,8 @@ export interface SensitivityCommandOptions {
   readonly workers: number;
   readonly set: Record<string, string>;
   readonly out?: string;
+  /** --timeout: seconds the whole command may take (enforced in main.ts; bounds the preflight here). */
+  readonly timeout?: number;
   /** Replace an earlier results folder at --out (never anything else). */
   readonly force?: boolean;
   readonly json: boolean;
@@ -37,7 +39,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityComman
   }
   const signal = interruptSignal(); // before loading: a signal at any moment is handled
   if (options.out !== undefined) checkDestination(options.out, { force: options.force }); // a wrong --out is said at once
-  const handle = await loadModel(ref, options.set);
+  const handle = await loadModel(ref, options.set, { timeoutSeconds: options.timeout });
   const progress = createProgress(`${handle.model.name} sensitivity`, { quiet: options.quiet });
   const startedAt = new Date();
   // Decided (and its temporary folder made) before any evaluation; see run.ts.
