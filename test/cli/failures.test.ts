@@ -91,6 +91,11 @@ describe.concurrent('--timeout', SLOW, () => {
     expect(r.stderr).toMatch(/^error: stopped by --timeout 2: the sensitivity analysis had not finished/);
   });
 
+  it('a compute that never returns at the preflight (main thread) is stopped there, exit 124', async () => {
+    const r = await fails(['run', fixture('fail-loop-always.ts'), '--samples', '1e4', '--timeout', '2'], 124);
+    expect(r.stderr).toMatch(/^error: model fail-loop-always: compute did not finish within --timeout 2 s/);
+  });
+
   it('a run that finishes in time is not affected', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aemc-fail-'));
     const r = await run(['run', fixture('linear-normal.ts'), '--samples', '1e4', '--timeout', '600', '--out', join(dir, 'out'), '--quiet']);
