@@ -11,6 +11,10 @@
  * - SVG (XML) cannot hold C0 control characters, and U+2028 or an ESC would not be visible
  *   anyway: `plainTextSpec` passes every string of a finished spec through `plainText`, so
  *   control characters show as `\x1b`, `\n`, `\u2028`.
+ * - vega's parser keeps signal names in a plain object, so a text literal that is exactly the
+ *   name of an `Object.prototype` member ("constructor", "toString", …; a model may name an
+ *   output so) is looked up as a signal and the chart fails. `plainTextSpec` adds an invisible
+ *   U+2060 WORD JOINER to such a string: it draws the same and no longer matches.
  * Everything else (names as nominal values, labels) travels as data (`data.values`), which vega
  * never parses as code.
  */
@@ -43,8 +47,11 @@ export function plainTextSpec<T extends TopLevelSpec>(spec: T): T {
   return walk(spec) as T;
 }
 
+/** Strings vega would mistake for one of `Object.prototype`'s members (`__proto__` is safe: it is not an own key there that vega reads). */
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype).filter((k) => k !== '__proto__'));
+
 function walk(v: unknown): unknown {
-  if (typeof v === 'string') return plainText(v);
+  if (typeof v === 'string') return PROTOTYPE_NAMES.has(v) ? `${v}\u2060` : plainText(v);
   if (Array.isArray(v)) return v.map(walk);
   if (v !== null && typeof v === 'object') {
     // defineProperty: a key such as "__proto__" (an output name in data) stays an own entry.

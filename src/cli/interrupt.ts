@@ -29,7 +29,11 @@ let controller: AbortController | undefined;
 export function interruptSignal(): AbortSignal {
   if (!controller) {
     controller = new AbortController();
-    for (const signal of SIGNALS) process.on(signal, () => stop(signal));
+    for (const signal of SIGNALS) {
+      // The bin's early handlers only report; from here on the handler also cleans up.
+      process.removeAllListeners(signal);
+      process.on(signal, () => stop(signal));
+    }
   }
   return controller.signal;
 }

@@ -174,7 +174,7 @@ describe('a signal while charts render', () => {
 });
 
 describe('a signal right after the process starts', () => {
-  it('ends it without a results folder (before the CLI has loaded, Node ends it by the signal itself)', async () => {
+  it('ends it without a results folder (before Node has run the first line of the bin, the signal itself ends it)', async () => {
     const parent = tempRoot();
     const p = start(['run', MODEL, '--samples', '5000', '--out', join(parent, 'run')]);
     p.kill('SIGTERM');

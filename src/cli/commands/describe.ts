@@ -39,7 +39,7 @@ export function describeModel(model: ResolvedModel, file: string): ModelDescript
 
 export async function describeCommand(ref: string, options: { json: boolean; set: Record<string, string> }): Promise<void> {
   const { model, file } = await loadModel(ref, options.set);
-  for (const warning of model.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of model.warnings) process.stderr.write(`warning: ${plainText(warning)}\n`);
   if (options.json) {
     process.stdout.write(JSON.stringify(describeModel(model, file), null, 2) + '\n');
     return;
