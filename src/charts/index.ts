@@ -77,8 +77,18 @@ export async function renderResultCharts(resultsDir: string, options: RenderChar
  * Returns the path written.
  */
 export async function renderComparison(dirs: readonly string[], output: string, outFile: string): Promise<string> {
+  return drawComparison(await loadComparison(dirs, output), output, outFile);
+}
+
+export interface ComparedRun {
+  readonly dir: string;
+  readonly summary: Summary;
+}
+
+/** The runs a comparison of `output` draws; refuses, before anything is written, a folder that lacks it. */
+export async function loadComparison(dirs: readonly string[], output: string): Promise<ComparedRun[]> {
   if (dirs.length === 0) throw new InputError('compare', dirs, 'one or more results folders');
-  const runs: { dir: string; summary: Summary }[] = [];
+  const runs: ComparedRun[] = [];
   for (const dir of dirs) {
     const { summary } = await loadResults(dir);
     if (!summary) throw new InputError('compare', dir, 'a results folder with summary.json (written by `run`)');
@@ -96,6 +106,11 @@ export async function renderComparison(dirs: readonly string[], output: string, 
     }
     runs.push({ dir, summary });
   }
+  return runs;
+}
+
+/** Draws a comparison loaded by `loadComparison` into `outFile` (.svg, .png or .json). */
+export async function drawComparison(runs: readonly ComparedRun[], output: string, outFile: string): Promise<string> {
   const spec = compareChart({ output, runs: compareRuns(runs, output) });
   const ext = extname(outFile).toLowerCase();
   await mkdir(dirname(outFile), { recursive: true });

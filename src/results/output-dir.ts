@@ -150,7 +150,7 @@ export function checkDestination(path: string, options: OutputDirOptions = {}): 
 function open(path: string, options: OutputDirOptions, attempt: number): OutputDir {
   const flag = options.flag ?? '--out';
   const dest = checkDestination(path, options);
-  makeParents(dirname(dest.abs), path, flag);
+  const created = makeParents(dirname(dest.abs), path, flag);
   if (dest.kind === 'missing') {
     try {
       mkdirSync(dest.abs);
@@ -159,9 +159,9 @@ function open(path: string, options: OutputDirOptions, attempt: number): OutputD
       if (errnoCode(err) === 'EEXIST' && attempt === 0) return open(path, options, 1);
       throw writeError(err, `the results folder ${path}`, `choose another ${flag}`);
     }
-    return stage(path, dest.abs, 'placeholder', options);
+    return stage(path, dest.abs, 'placeholder', options, created);
   }
-  return stage(path, dest.abs, dest.kind === 'results' ? 'replace' : 'empty', options);
+  return stage(path, dest.abs, dest.kind === 'results' ? 'replace' : 'empty', options, created);
 }
 
 /** `--out` when given, else a new folder `<defaultParent>/<defaultName>` (made unique). */
@@ -175,7 +175,7 @@ export function openDestination(out: string | undefined, force: boolean, default
  * the same second get folders of their own.
  */
 export function openNewOutputDir(parent: string, name: string, flag = '--out'): OutputDir {
-  makeParents(resolve(parent), parent, flag);
+  const created = makeParents(resolve(parent), parent, flag);
   for (let i = 1; i <= 10_000; i++) {
     const path = join(parent, i === 1 ? name : `${name}-${i}`);
     try {
@@ -184,7 +184,7 @@ export function openNewOutputDir(parent: string, name: string, flag = '--out'): 
       if (errnoCode(err) === 'EEXIST') continue;
       throw writeError(err, `the results folder ${path}`, `choose a folder with ${flag}`);
     }
-    return stage(path, resolve(path), 'placeholder', { flag });
+    return stage(path, resolve(path), 'placeholder', { flag }, created);
   }
   throw new RunError(`cannot find a free folder name for ${join(parent, name)} (10,000 taken); choose a folder with ${flag}`);
 }
@@ -218,7 +218,8 @@ export function siblingName(abs: string, prefix: string): string {
 type Mode = 'placeholder' | 'empty' | 'replace';
 
 /** Creates the temporary sibling, checks that it takes a write, and registers the undo actions. */
-function stage(path: string, abs: string, mode: Mode, options: OutputDirOptions): OutputDir {
+/** `createdParents`: the outermost parent folder this command made for `abs`, removed again (if still empty) when the command fails. */
+function stage(path: string, abs: string, mode: Mode, options: OutputDirOptions, createdParents?: string): OutputDir {
   const flag = options.flag ?? '--out';
   const tmp = siblingName(abs, '.tmp-');
   let state: 'staged' | 'committed' | 'done' = 'staged';
@@ -230,6 +231,7 @@ function stage(path: string, abs: string, mode: Mode, options: OutputDirOptions)
     if (state === 'staged') {
       rmSync(tmp, { recursive: true, force: true });
       if (mode === 'placeholder') removeEmptyFolder(abs);
+      if (createdParents !== undefined) removeEmptyParents(dirname(abs), createdParents);
     } else if (state === 'committed') {
       rmSync(abs, { recursive: true, force: true });
       if (old !== undefined) renameSync(old, abs);
@@ -311,13 +313,22 @@ function stage(path: string, abs: string, mode: Mode, options: OutputDirOptions)
   };
 }
 
-function makeParents(parentAbs: string, path: string, flag: string): void {
+/** Makes the folders above a destination; returns the outermost one it created, if any. */
+function makeParents(parentAbs: string, path: string, flag: string): string | undefined {
   try {
-    mkdirSync(parentAbs, { recursive: true });
+    return mkdirSync(parentAbs, { recursive: true });
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'ENOTDIR' || code === 'EEXIST') throw new InputError(flag, path, 'a part of that path is a file, not a folder: give a new or empty folder');
     throw writeError(err, `the results folder ${path}`, `choose another ${flag}`);
+  }
+}
+
+/** Removes `from` and the folders above it up to `outermost`, each only while empty. */
+function removeEmptyParents(from: string, outermost: string): void {
+  for (let dir = from; ; dir = dirname(dir)) {
+    removeEmptyFolder(dir);
+    if (dir === outermost || dirname(dir) === dir) return;
   }
 }
 

@@ -305,6 +305,18 @@ describe('default results folders', () => {
     const named = results.map((r) => /Results: (.*)/.exec(r.stdout)?.[1]);
     expect(new Set(named).size).toBe(6);
   });
+
+  it('a run that fails leaves no results/ folder behind, not even the parents it made; nor does a compare that is refused', async () => {
+    const cwd = tempRoot();
+    const failed = await cli(['run', THROWS, '--samples', '2000', '--quiet'], { cwd });
+    expect(failed.code).not.toBe(0);
+    expect(readdirSync(cwd)).toEqual([]);
+    const ok = await cli(['run', MODEL, '--samples', '2000', '--out', 'r', '--quiet'], { cwd });
+    expect(ok.code).toBe(0);
+    const refused = await cli(['compare', 'r', '--output', 'toString'], { cwd });
+    expect(refused.code).toBe(2);
+    expect(readdirSync(cwd)).toEqual(['r']);
+  });
 });
 
 describe('sensitivity --out: the same rules', () => {

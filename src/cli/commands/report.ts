@@ -56,10 +56,12 @@ export async function compareCommand(dirs: string[], options: { output: string; 
   for (const dir of dirs) {
     if (!existsSync(join(dir, 'summary.json'))) throw new InputError('compare', dir, 'a results folder with summary.json (written by `run`)');
   }
+  // Read and checked before any file is opened: a wrong --output writes nothing, not even a folder.
+  const { loadComparison, drawComparison } = await charts();
+  const runs = await loadComparison(dirs, options.output);
   const files = openCompareFiles(options);
   try {
-    const { renderComparison } = await charts();
-    for (const f of files) await renderComparison(dirs, options.output, f.tmp);
+    for (const f of files) await drawComparison(runs, options.output, f.tmp);
     for (const f of files) f.commit();
     process.stdout.write(`${files.map((f) => f.path).join('\n')}\n`);
     for (const f of files) f.finish();
