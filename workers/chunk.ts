@@ -7,7 +7,7 @@
  * generated kernel, and return compact per-output arrays.
  */
 import { InputError, ModelError } from '../src/errors.ts';
-import { SobolSequence } from '../src/sensitivity/sequence/sobol.ts';
+import { SobolSequence } from '../src/sampling/sobol.ts';
 import { chunkRandom } from '../src/engine/plan.ts';
 import { momentsFromSums } from '../src/stats/moments.ts';
 import { createSketch, type SketchTransfer } from '../src/stats/sketch/ddsketch.ts';

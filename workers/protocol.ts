@@ -5,11 +5,10 @@
 import type { ErrorData } from '../src/errors.ts';
 import type { Moments } from '../src/stats/moments.ts';
 import { transferList as sketchBuffers, type SketchTransfer } from '../src/stats/sketch/ddsketch.ts';
+import type { PercentileMethod, Sampling } from '../src/engine/types.ts';
 
-/** Plain Monte Carlo, Latin hypercube (stratified per chunk), or one scrambled Sobol sequence across chunks. */
-export type Sampling = 'mc' | 'lhs' | 'sobol';
-/** How percentiles are computed: every value kept (`exact`) or a relative-error sketch per chunk (`ddsketch`). */
-export type PercentileMethod = 'exact' | 'ddsketch';
+/** @deprecated Domain types live in `src/engine/types.ts`; re-exported for the benchmarks that still import them from here. */
+export type { PercentileMethod, Sampling };
 
 export interface SimulateTask {
   readonly kind: 'simulate';

@@ -19,7 +19,8 @@ import { Z95 } from '../stats/normal-z.ts';
 import { wilson95 } from '../stats/proportion.ts';
 import { quantiles, quantileRanks, quantilesFromOrderStatistics, type QuantileResult } from '../stats/quantiles.ts';
 import { createSketch, fromTransfer, type QuantileSketch } from '../stats/sketch/ddsketch.ts';
-import type { PercentileMethod, SimulateResult } from '../../workers/protocol.ts';
+import type { SimulateResult } from '../../workers/protocol.ts';
+import type { PercentileMethod } from './types.ts';
 
 /**
  * The quantile grid of distributions.json: 0.1%, 0.5%, 1%, 2.5%, 5%, 10%, 15%, …, 95%, 97.5%,

@@ -11,7 +11,8 @@
  */
 import type { ModelHandle } from '../model/load.ts';
 import type { Summary, Distributions, PrecisionReport } from '../results/types.ts';
-import type { PercentileMethod, Sampling, SelectResult, SelectTask, SimulateResult, SimulateTask } from '../../workers/protocol.ts';
+import type { SelectResult, SelectTask, SimulateResult, SimulateTask } from '../../workers/protocol.ts';
+import type { PercentileMethod, Sampling } from './types.ts';
 import { createAggregator, type Aggregate, type Aggregator } from './aggregate.ts';
 import type { SelectRequest, Selected } from './select.ts';
 import { DEFAULT_CHUNK_SIZE, planChunks } from './plan.ts';

@@ -18,4 +18,4 @@ export { analyzeSobol, type SobolAnalyzeOptions, type SobolIndices } from './ana
 export { analyzeMorris, type MorrisAnalyzeOptions, type MorrisIndices } from './analyze/morris.ts';
 export { analyzeSpearman, type CorrelationAnalyzeOptions, type CorrelationIndices } from './analyze/spearman.ts';
 export { analyzePrcc } from './analyze/prcc.ts';
-export { SobolSequence, sobolPoints, SOBOL_MAX_DIMENSION, type SobolOptions } from './sequence/sobol.ts';
+export { SobolSequence, sobolPoints, SOBOL_MAX_DIMENSION, type SobolOptions } from '../sampling/sobol.ts';

@@ -15,7 +15,7 @@
  * const d = sampleMorris(8, { trajectories: 50, seed: '1' });
  * analyzeMorris(d.layout, sobolG(d.unit), { seed: '1' }).muStar // large for x1, x2; ≈ 0 for x5…x8
  */
-import { FastIndexStream } from '../stats/random.ts';
+import { FastIndexStream } from '../../sampling/random.ts';
 import { sortedQuantile } from '../stats/percentile.ts';
 import type { Interval, MorrisLayout, Response } from '../types.ts';
 import { checkResponse, tails } from './response.ts';

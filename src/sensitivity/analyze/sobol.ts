@@ -29,7 +29,7 @@
  * const s = analyzeSobol(d.layout, ishigami(d.unit), { seed: '1' });
  * s.S1 // ≈ [0.314, 0.442, 0.000]; s.ST // ≈ [0.558, 0.442, 0.244]
  */
-import { FastIndexStream } from '../stats/random.ts';
+import { FastIndexStream } from '../../sampling/random.ts';
 import { sortedQuantile } from '../stats/percentile.ts';
 import type { Interval, Response, SaltelliLayout } from '../types.ts';
 import { checkResponse, tails } from './response.ts';

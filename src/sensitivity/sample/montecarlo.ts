@@ -11,7 +11,7 @@
 import { InputError } from '../../errors.ts';
 import { correlationTarget } from '../../sampling/correlation-matrix.ts';
 import { imposeRankCorrelation } from '../../sampling/iman-conover.ts';
-import { stream } from '../stats/random.ts';
+import { stream } from '../../sampling/random.ts';
 import type { Design, MonteCarloLayout } from '../types.ts';
 import { checkCount } from './validate.ts';
 

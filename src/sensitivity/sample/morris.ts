@@ -27,7 +27,7 @@
  * @example sampleMorris(8, { trajectories: 20, seed: '1' }).rows // 180 = 20 · 9
  */
 import { InputError } from '../../errors.ts';
-import { stream } from '../stats/random.ts';
+import { stream } from '../../sampling/random.ts';
 import type { Design, MorrisLayout } from '../types.ts';
 import { checkCount } from './validate.ts';
 

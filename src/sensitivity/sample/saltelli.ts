@@ -10,7 +10,7 @@
  * Sobol' points are balanced (each elementary interval equally filled).
  *
  * The sequence is randomised by a linear matrix scramble and digital shift from `seed` (see
- * `sequence/sobol.ts`), so no point needs to be skipped and the bootstrap has independent replicates to
+ * `src/sampling/sobol.ts`), so no point needs to be skipped and the bootstrap has independent replicates to
  * describe. Every unit value is a cell midpoint, strictly inside (0, 1).
  *
  * @example
@@ -19,7 +19,7 @@
  * d.layout.blocks.map((b) => b.name) // ['A', 'B', 'AB_0', 'AB_1', 'AB_2']
  */
 import { InputError } from '../../errors.ts';
-import { SOBOL_MAX_DIMENSION, SobolSequence } from '../sequence/sobol.ts';
+import { SOBOL_MAX_DIMENSION, SobolSequence } from '../../sampling/sobol.ts';
 import type { Block, Design, SaltelliLayout } from '../types.ts';
 import { checkCount } from './validate.ts';
 

@@ -1,7 +1,8 @@
 /**
  * Sobol' low-discrepancy sequence in base 2, generated in Gray-code order, with Joe–Kuo direction
- * numbers and an optional seeded randomisation. Used by the Saltelli design (`sample/saltelli.ts`) and
- * available to the engine for `--sampling sobol`.
+ * numbers and an optional seeded randomisation. Used by `run --sampling sobol` (`workers/chunk.ts`) and by
+ * the Saltelli design (`src/sensitivity/sample/saltelli.ts`). It lives under `sampling/`, beside LHS, so
+ * that a plain run never loads the sensitivity package.
  *
  * Construction (I. M. Sobol', USSR Comput. Math. Math. Phys. 7(4), 1967; the Gray-code recurrence of
  * Antonov & Saleev, USSR Comput. Math. Math. Phys. 19(1), 1979; as set out in S. Joe and F. Y. Kuo,
@@ -41,8 +42,8 @@
  * const p = new Float64Array(3);
  * seq.next(p); seq.next(p); seq.next(p); // p = [0.75, 0.25, 0.25]
  */
-import { InputError } from '../../errors.ts';
-import { uint32Stream } from '../stats/random.ts';
+import { InputError } from '../errors.ts';
+import { uint32Stream } from './random.ts';
 import { JOE_KUO_6_21201, JOE_KUO_MAX_DIMENSION } from './joe-kuo-6.21201.ts';
 
 /** Highest dimension this generator supports (the Joe–Kuo data bundled). */

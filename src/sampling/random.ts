@@ -1,9 +1,13 @@
 /**
- * Seeded random streams for the sensitivity designs and bootstraps.
+ * Seeded random streams for the sampling designs that are not drawn chunk by chunk: the Sobol'
+ * scramble (`sobol.ts`), the sensitivity designs (Monte Carlo rows, Morris trajectories) and the
+ * bootstraps of the sensitivity analyses.
  *
- * Every stream starts from `seedrandom.xor4096(String(seed))`, the generator the engine uses, with a
- * purpose suffix so that the Sobol' scramble, the Morris trajectories and the bootstraps of one run draw
- * from independent streams: `stream('42', 'sobol-scramble')`.
+ * Every stream is `seedrandom.xor4096(`${seed}:${purpose}`)`, the purpose keeping the streams of one run
+ * independent: `stream('42', 'sobol-scramble')`. This is not the generator of a run's samples (chunk k of
+ * a run draws from its own stream, `chunkRandom` in `src/engine/plan.ts`); the two never share a state, so
+ * changing one leaves the other's results as they were. Changing xor4096 here would change every
+ * sensitivity result and every scrambled Sobol' point for a given seed.
  */
 import seedrandom from 'seedrandom';
 

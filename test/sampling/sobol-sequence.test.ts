@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionNumbers, SOBOL_MAX_DIMENSION, SobolSequence, sobolPoints } from '../../src/sensitivity/sequence/sobol.ts';
+import { directionNumbers, SOBOL_MAX_DIMENSION, SobolSequence, sobolPoints } from '../../src/sampling/sobol.ts';
 
 /**
  * The first 16 points of the unscrambled Sobol' sequence in dimensions 1–3 with the Joe–Kuo
