@@ -11,37 +11,22 @@
  * - `ddsketch`: each chunk arrives as a relative-error quantile sketch, merged exactly
  *   (integer bucket counts); memory is bounded whatever the sample count, and every
  *   percentile is within the sketch's stated relative error of the exact one.
+ *
+ * What a finished run reports (percentiles, histograms, convergence, warnings) is computed from
+ * this state by `final-statistics.ts`.
  */
 import type { ResolvedModel } from '../model/types.ts';
-import type { ClaimSummary, Interval, OutputDistribution, OutputSummary } from '../results/types.ts';
-import { emptyMoments, mergeMoments, standardDeviation, type Moments } from '../stats/moments.ts';
-import { Z95 } from '../stats/normal-z.ts';
+import type { Interval } from '../results/types.ts';
+import { emptyMoments, mergeMoments } from '../stats/moments.ts';
 import { wilson95 } from '../stats/proportion.ts';
-import { quantiles, quantileRanks, quantilesFromOrderStatistics, type QuantileResult } from '../stats/quantiles.ts';
-import { createSketch, fromTransfer, type QuantileSketch } from '../stats/sketch/ddsketch.ts';
+import { quantiles, type QuantileResult } from '../stats/quantiles.ts';
+import { createSketch, fromTransfer } from '../stats/sketch/ddsketch.ts';
 import type { SimulateResult } from '../../workers/protocol.ts';
 import type { PercentileMethod } from './types.ts';
+import { selectHere, type Selector } from './select.ts';
+import { CONVERGENCE_PS, finalStatistics, sketchQuantiles, type Aggregate, type OutputState } from './final-statistics.ts';
 
-/**
- * The quantile grid of distributions.json: 0.1%, 0.5%, 1%, 2.5%, 5%, 10%, 15%, …, 95%, 97.5%,
- * 99%, 99.5%, 99.9% — dense in the tails, where exceedance charts look, and cheap to select.
- */
-export const QUANTILE_GRID: readonly number[] = [
-  0.001, 0.005, 0.01, 0.025, ...Array.from({ length: 19 }, (_, i) => (i + 1) / 20), 0.975, 0.99, 0.995, 0.999,
-];
-const HISTOGRAM_BINS = 60;
-
-export interface Aggregate {
-  readonly outputs: Record<string, OutputSummary>;
-  readonly claims: Record<string, ClaimSummary>;
-  readonly distributions: Record<string, OutputDistribution>;
-  /** Sentences for `summary.warnings`, in output order. */
-  readonly warnings: string[];
-}
-
-import { selectHere, type SelectRequest, type Selector } from './select.ts';
-import { binLocator, linearEdges } from '../stats/histogram.ts';
-import { unrepresentableWarning } from './unrepresentable.ts';
+export type { Aggregate } from './final-statistics.ts';
 
 export interface Aggregator {
   /** Accepts a chunk's result, in any order. */
@@ -56,30 +41,9 @@ export interface Aggregator {
   claimOf(claim: number): { probability: number; ci95: Interval };
   /** Exact method: the shared buffers, one per output, that workers may write chunks into (`SimulateTask.shared`). */
   readonly shared: readonly SharedArrayBuffer[] | undefined;
-  /** The statistics of every consumed sample; exact-mode selections go through `select`. */
+  /** The statistics of every consumed sample (`final-statistics.ts`); exact-mode selections go through `select`. */
   finish(percentiles: readonly number[], select?: Selector): Promise<Aggregate>;
 }
-
-/** A point of the convergence series: the moments then, and the p50/p95 (found now or in `finish`). */
-interface Checkpoint {
-  readonly n: number;
-  readonly finite: number;
-  readonly moments: Moments;
-  readonly q?: QuantileResult;
-}
-
-interface OutputState {
-  moments: Moments;
-  nonFinite: number;
-  /** exact: finite values in chunk order, values[0..length) valid, in shared memory so workers can select. */
-  values: Float64Array;
-  length: number;
-  /** ddsketch: the merged sketch. */
-  sketch: QuantileSketch | null;
-  checkpoints: Checkpoint[];
-}
-
-const CONVERGENCE_PS = [0.5, 0.95];
 
 /**
  * `capacity`: the most samples the run can take. Exact-mode buffers are allocated at that size
@@ -100,10 +64,6 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
   let consumed = 0;
   let received = 0;
 
-  const sketchQuantiles = (sketch: QuantileSketch, ps: readonly number[]): QuantileResult => {
-    const empty = sketch.count === 0;
-    return { values: ps.map((p) => (empty ? NaN : sketch.quantile(p))), ci95: ps.map((p): Interval => (empty ? [NaN, NaN] : sketch.quantileCI95(p))) };
-  };
   const quantilesOf = (j: number, ps: readonly number[]): QuantileResult => {
     const o = outputs[j];
     return o.sketch ? sketchQuantiles(o.sketch, ps) : quantiles(o.values, o.length, ps);
@@ -112,7 +72,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
   /**
    * Convergence checkpoints after 1, 2, 4, 8, … chunks (up to half the planned samples) and at
    * the end: the moments are noted now; a sketch's
-   * quantiles are read now too (cheap), exact ones are selected in `finish`, in parallel.
+   * quantiles are read now too (cheap), exact ones are selected at the end (`final-statistics.ts`).
    */
   const checkpoint = () => {
     for (const o of outputs) {
@@ -170,165 +130,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
     },
     async finish(percentiles, select = selectHere) {
       if (pending.size > 0) throw new Error(`chunks ${[...pending.keys()].join(', ')} arrived without the chunks before them`);
-      const last = outputs.map((o) => o.checkpoints.at(-1));
-      for (const [j, o] of outputs.entries()) {
-        if (o.moments.count > 0 && last[j]?.n !== consumed) o.checkpoints.push({ n: consumed, finite: o.length, moments: o.moments });
-      }
-      // Everything the summary, the charts and the last convergence point need, in one selection per output.
-      const asks = [...percentiles.map((p) => p / 100), ...QUANTILE_GRID];
-      // Exact mode: one request per output for the full sample, one per earlier convergence prefix.
-      const requests: SelectRequest[] = [];
-      const where: Array<{ j: number; checkpoint: number | null; ps: readonly number[] }> = [];
-      outputs.forEach((o, j) => {
-        if (o.sketch || o.length === 0) return;
-        requests.push({ values: o.values, n: o.length, ranks: quantileRanks(o.length, asks) });
-        where.push({ j, checkpoint: null, ps: asks });
-        o.checkpoints.forEach((c, k) => {
-          if (c.q || c.finite === o.length) return;
-          requests.push({ values: o.values, n: c.finite, ranks: quantileRanks(c.finite, CONVERGENCE_PS) });
-          where.push({ j, checkpoint: k, ps: CONVERGENCE_PS });
-        });
-      });
-      const selected = (await select(requests)).map((r) => r.x);
-      const full: Array<QuantileResult | undefined> = outputs.map((o) => (o.sketch ? sketchQuantiles(o.sketch, asks) : undefined));
-      where.forEach((w, i) => {
-        const n = w.checkpoint === null ? outputs[w.j].length : outputs[w.j].checkpoints[w.checkpoint].finite;
-        const q = quantilesFromOrderStatistics(n, w.ps, selected[i]);
-        if (w.checkpoint === null) full[w.j] = q;
-        else outputs[w.j].checkpoints[w.checkpoint] = { ...outputs[w.j].checkpoints[w.checkpoint], q };
-      });
-
-      // Histograms over p0.1–p99.9 need those percentiles first: a second round, again one request per output.
-      const bins = full.map((q) => (q ? histogramBins(q.values[percentiles.length], q.values[asks.length - 1]) : undefined));
-      const exactOutputs = outputs.map((o, j) => j).filter((j) => !outputs[j].sketch && outputs[j].length > 0 && bins[j]);
-      const counted = await select(exactOutputs.map((j) => ({ values: outputs[j].values, n: outputs[j].length, ranks: [], edges: bins[j]!.edges, scale: bins[j]!.scale })));
-      const histograms: Array<OutputDistribution['histogram'] | undefined> = outputs.map((o, j) =>
-        o.sketch && bins[j] ? { scale: bins[j]!.scale, edges: bins[j]!.edges, counts: sketchCounts(o.sketch, bins[j]!) } : undefined,
-      );
-      exactOutputs.forEach((j, i) => (histograms[j] = { scale: bins[j]!.scale, edges: bins[j]!.edges, counts: counted[i].counts ?? [] }));
-
-      const summaries: Record<string, OutputSummary> = {};
-      const distributions: Record<string, OutputDistribution> = {};
-      model.outputs.forEach((output, j) => {
-        const o = outputs[j];
-        const m = o.moments;
-        const n = m.count;
-        const all = full[j] ?? quantilesFromOrderStatistics(0, asks, new Float64Array(0));
-        const at = (from: number, to: number): QuantileResult => ({ values: all.values.slice(from, to), ci95: all.ci95.slice(from, to) });
-        const asked = at(0, percentiles.length);
-        const grid = at(percentiles.length, asks.length);
-        const sd = standardDeviation(m);
-        const half = meanHalfWidth(sd, n);
-        summaries[output.name] = {
-          unit: output.unit ?? '',
-          count: n,
-          nonFinite: o.nonFinite,
-          mean: n > 0 ? m.mean : NaN,
-          sd,
-          min: n > 0 ? m.min : NaN,
-          max: n > 0 ? m.max : NaN,
-          meanCI95: [m.mean - half, m.mean + half],
-          percentiles: Object.fromEntries(percentiles.map((p, i) => [percentileKey(p), asked.values[i]])),
-          percentileCI95: Object.fromEntries(percentiles.map((p, i) => [percentileKey(p), asked.ci95[i]])),
-        };
-        distributions[output.name] = {
-          unit: output.unit ?? '',
-          quantiles: { p: QUANTILE_GRID, x: grid.values },
-          histogram: histograms[j] ?? { scale: 'linear', edges: [], counts: [] },
-          convergence: convergenceSeries(o.checkpoints.map((c) => (c.q ? c : { ...c, q: pick(all, asks, CONVERGENCE_PS) }))),
-        };
-      });
-      const warnings: string[] = [...model.warnings];
-      model.outputs.forEach((output, j) => {
-        const w = nonFiniteWarning(output.name, outputs[j].nonFinite, consumed);
-        if (w) warnings.push(w);
-      });
-      for (const output of model.outputs) {
-        const w = unrepresentableWarning(output.name, summaries[output.name], distributions[output.name]);
-        if (w) warnings.push(w);
-      }
-      const claims: Record<string, ClaimSummary> = {};
-      model.claims.forEach((claim, j) => {
-        claims[claim.name] = {
-          probability: holds[j] / consumed,
-          ci95: wilson95(holds[j], consumed),
-          holds: holds[j],
-          count: consumed,
-          ...(claim.description ? { description: claim.description } : {}),
-        };
-      });
-      return { outputs: summaries, claims, distributions, warnings };
+      return finalStatistics(model, { outputs, holds, consumed }, percentiles, select);
     },
   };
-}
-
-/** The entries of `q` (computed at probabilities `from`) for the probabilities `ps`, each of which is in `from`. */
-function pick(q: QuantileResult, from: readonly number[], ps: readonly number[]): QuantileResult {
-  const at = ps.map((p) => from.indexOf(p));
-  return { values: at.map((i) => q.values[i]), ci95: at.map((i) => q.ci95[i]) };
-}
-
-function convergenceSeries(checkpoints: readonly Checkpoint[]): OutputDistribution['convergence'] {
-  const series = { n: [] as number[], mean: [] as number[], meanCI95: [] as Interval[], p50: [] as number[], p95: [] as number[], p95CI95: [] as Interval[] };
-  for (const c of checkpoints) {
-    const m = c.moments;
-    const half = meanHalfWidth(standardDeviation(m), m.count);
-    const q = c.q!;
-    series.n.push(c.n);
-    series.mean.push(m.mean);
-    series.meanCI95.push([m.mean - half, m.mean + half]);
-    series.p50.push(q.values[0]);
-    series.p95.push(q.values[1]);
-    series.p95CI95.push(q.ci95[1]);
-  }
-  return series;
-}
-
-/** Half-width of the mean's 95% interval, z·sd/√n; divided first when z·sd alone would overflow (sd near 1.8e308). */
-function meanHalfWidth(sd: number, n: number): number {
-  const half = (Z95 * sd) / Math.sqrt(n);
-  return Number.isFinite(half) || !Number.isFinite(sd) ? half : Z95 * (sd / Math.sqrt(n));
-}
-
-/**
- * More than 1% of an output's samples NaN or ±Infinity: its statistics describe the rest only,
- * which is worth saying. (None finite at all stops the run: `workers/chunk.ts`.)
- */
-export function nonFiniteWarning(name: string, nonFinite: number, samples: number): string | undefined {
-  if (!(nonFinite > 0.01 * samples)) return undefined;
-  const share = (100 * nonFinite) / samples;
-  const shown = share >= 99.95 && nonFinite < samples ? '>99.9' : share.toFixed(share < 10 ? 2 : 1);
-  return `output ${name}: ${shown}% of the samples (${nonFinite.toLocaleString('en-US')} of ${samples.toLocaleString('en-US')}) are NaN or ±Infinity and left out of its statistics, which describe the ${(samples - nonFinite).toLocaleString('en-US')} finite values only`;
-}
-
-/** `p` plus the percentile as written: 5 → `p5`, 2.5 → `p2.5`. */
-export function percentileKey(p: number): string {
-  return `p${p}`;
-}
-
-/**
- * Equal-width bins (in log space for outputs spanning decades) over the central 99.8% of the
- * samples, from lo = p0.1 to hi = p99.9.
- */
-function histogramBins(lo: number, hi: number): { scale: 'linear' | 'log'; edges: number[] } | undefined {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return undefined; // no finite sample
-  const log = lo > 0 && hi / lo > 30;
-  if (!log) return { scale: 'linear', edges: linearEdges(lo, hi, HISTOGRAM_BINS) };
-  // 10^log10(hi) may round past the largest double when hi is near it: that edge is hi.
-  const edges = linearEdges(Math.log10(lo), Math.log10(hi), HISTOGRAM_BINS).map((e) => {
-    const x = 10 ** e;
-    return Number.isFinite(x) ? x : hi;
-  });
-  return { scale: 'log', edges };
-}
-
-/** The same bins filled from a sketch's buckets (each bucket's count goes to the bin of its representative value). */
-function sketchCounts(sketch: QuantileSketch, bins: { scale: 'linear' | 'log'; edges: number[] }): number[] {
-  const counts = new Array<number>(bins.edges.length - 1).fill(0);
-  const binOf = binLocator(bins.edges, bins.scale);
-  sketch.forEachBucket((v, c) => {
-    const k = binOf(v);
-    if (k >= 0) counts[k] += c;
-  });
-  return counts;
 }
