@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { PACKAGE_VERSION } from './package-root.ts';
 
 /** The engine's version, from package.json (recorded in every results folder). */
-export const ENGINE_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+export const ENGINE_VERSION: string = PACKAGE_VERSION;

@@ -14,7 +14,8 @@
 import { fileURLToPath } from 'node:url';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import Pool from 'worker-threads-pool';
-import { fromErrorData, ModelError, RunError } from '../errors.ts';
+import { fromErrorData, InputError, ModelError, RunError } from '../errors.ts';
+import { COMPILED } from '../package-root.ts';
 import type { ModelHandle } from '../model/load.ts';
 import { createChunkRunner } from '../../workers/chunk.ts';
 import type { Task, TaskResult, WorkerInit, WorkerMessage } from '../../workers/protocol.ts';
@@ -68,7 +69,11 @@ function abortReason(signal: AbortSignal): Error {
   return reason instanceof Error && reason.name !== 'AbortError' ? reason : new AbortedError();
 }
 
-const WORKER_FILE = fileURLToPath(new URL('../../workers/worker.mjs', import.meta.url));
+/**
+ * What a worker thread starts from: the compiled entry beside this module when it runs from the
+ * build (no tsx); from the sources (tests, tsx scripts), a bootstrap that registers tsx first.
+ */
+const WORKER_FILE = fileURLToPath(new URL(COMPILED ? '../../workers/entry.js' : '../../workers/worker.mjs', import.meta.url));
 /**
  * A small young generation per worker: what a chunk allocates dies within the chunk, so
  * frequent cheap scavenges cost nothing measurable, and peak memory stays well inside bounds
@@ -83,6 +88,8 @@ type Activity = 'loading' | 'idle' | Task['kind'];
 
 export async function poolRunner(handle: ModelHandle, workers: number, options: RunnerOptions = {}): Promise<Runner> {
   const model = handle.model.name;
+  // A thread imports the model from its file: compute, a function, cannot be sent to it.
+  if (handle.file === '') throw new InputError('workers', workers, 'a model given as an object runs in-process (workers: 0); give the path of its model file to run it on worker threads');
   const limits = { ...WORKER_LIMITS, ...options.resourceLimits };
   const pool = new Pool({ max: workers });
   const init: WorkerInit = { file: handle.file, overrides: handle.overrides };

@@ -1,26 +1,42 @@
 /**
  * Finding and importing a model: a built-in name (`edunov-2023`) or a path to a `.ts`, `.mts`,
- * `.js` or `.mjs` file. Every model is imported through tsx, so a TypeScript model needs no build
- * step and `export default` works in a `.js` file wherever it lies (outside a `"type": "module"`
- * package Node alone would read it as CommonJS). Workers call this same function with the
- * resolved file path.
+ * `.js` or `.mjs` file. Workers call this same function with the resolved file path.
+ *
+ * tsx is loaded only for the files Node cannot import by itself: TypeScript (`.ts`, `.mts`), and
+ * a `.js` file inside a package whose package.json does not say `"type": "module"` (an
+ * `export default` there would be read as CommonJS, or reparsed with a warning). A `.mjs` file,
+ * a `.js` file under `"type": "module"`, and a `.js` file outside any package (Node 20.19+
+ * detects its module syntax, silently) are imported natively.
+ *
+ * The built-in models are the TypeScript sources in `models/`: what `models` lists, `describe`
+ * shows, and the manifest names and hashes (the file a reader opens and can copy; a compiled
+ * file's hash would change with the compiler). Running from the build, they are imported from
+ * their compiled twins in `dist/models/`, without tsx, as long as every source there is no newer
+ * than its twin; a source edited since the build runs from the source, through tsx, rather than
+ * from a stale twin.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
 import { InputError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { preflight } from './preflight.ts';
 import { resolveModel, type Overrides } from './resolve.ts';
 import type { ResolvedModel } from './types.ts';
 
-export const MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models');
+/** The built-in models' sources. */
+export const MODELS_DIR = join(PACKAGE_ROOT, 'models');
+/** The built-in models as this code runs them: compiled beside it (`dist/models`), or the sources themselves. */
+const RUNNABLE_MODELS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../models');
 const EXTENSIONS = ['.ts', '.mts', '.js', '.mjs'];
 
 export interface ModelHandle {
-  /** Absolute path of the model file (what workers import). */
+  /**
+   * Absolute path of the model file (what workers import; for a built-in model, its source in
+   * `models/`); empty for a model given as an object (`loadModelObject`), which runs in-process only.
+   */
   readonly file: string;
   readonly overrides: Overrides;
   readonly model: ResolvedModel;
@@ -66,30 +82,107 @@ export interface LoadOptions {
 
 /**
  * Imports, resolves and, in the main thread, checks the model (`preflight`). Workers load the
- * model the main thread has already checked, and skip the check.
- *
- * The check runs on a second instance of the model module (each `tsImport` is a fresh one): the
- * guarded objects it hands compute would otherwise leave compute's property loads polymorphic,
- * and a hot loop in this thread (the in-process runner, the benchmarks) measurably slower
- * (30-parameter model: ~1.1 → ~0.8 M samples/s).
+ * model the main thread has already checked, and skip the check. The check runs on a second
+ * instance of the model module (`importModule`).
  */
 export async function loadModel(ref: string, overrides: Overrides = {}, options: LoadOptions = {}): Promise<ModelHandle> {
   const file = modelFile(ref);
-  const model = resolveModel(defaultExport(await importModule(file)), file, overrides);
+  const model = resolveModel(defaultExport(await importModule(file, 'run')), file, overrides);
   if (!isMainThread) return { file, overrides, model };
-  const checked = resolveModel(defaultExport(await importModule(file)), file, overrides);
+  const checked = resolveModel(defaultExport(await importModule(file, 'preflight')), file, overrides);
   return { file, overrides, model: { ...model, warnings: preflight(checked, options) } };
 }
 
-async function importModule(file: string): Promise<unknown> {
-  const url = pathToFileURL(file).href;
+/**
+ * A model given as an object rather than a file (the library's `simulate(model, …)`): resolved
+ * and checked like a file's default export. There is no second instance to check, so the
+ * preflight's guarded objects pass through the very compute that then runs the samples; and a
+ * function cannot be sent to a worker thread, so such a model runs in-process only (`file` is empty).
+ */
+export function loadModelObject(definition: unknown, overrides: Overrides = {}, options: LoadOptions = {}): ModelHandle {
+  const model = resolveModel(definition, 'model', overrides);
+  return { file: '', overrides, model: { ...model, warnings: preflight(model, options) } };
+}
+
+/**
+ * A fresh instance of the model module for each purpose: the preflight's guarded objects would
+ * otherwise leave compute's property loads polymorphic, and a hot loop in this thread (the
+ * in-process runner, the benchmarks) measurably slower (30-parameter model: ~1.1 → ~0.8 M
+ * samples/s). Each `tsImport` is a fresh module graph; a native import gets a fresh instance of
+ * the model file itself through a query string (the helpers it imports are shared).
+ */
+async function importModule(file: string, purpose: 'run' | 'preflight'): Promise<unknown> {
+  const target = runnableFile(file);
+  const url = pathToFileURL(target).href;
   try {
-    return await tsImport(url, import.meta.url);
+    if (needsTsx(target)) {
+      const { tsImport } = await import('tsx/esm/api');
+      return await tsImport(url, import.meta.url);
+    }
+    return await import(purpose === 'run' ? url : `${url}?${purpose}`);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const message = err instanceof Error ? err.message.split('\n').slice(0, 6).join('\n') : String(err);
-    throw new InputError('model', file, `the model file could not be loaded: ${message}`);
+    throw new InputError('model', file, `the model file could not be loaded: ${loadFailure(err)}`);
   }
+}
+
+/** The first lines of why a module failed to load, with the place of a syntax error when Node gives it only in the stack. */
+function loadFailure(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const message = err.message.split('\n').slice(0, 6).join('\n');
+  const where = err instanceof SyntaxError ? /^(file:\/\/\S+:\d+)\n/.exec(err.stack ?? '')?.[1] : undefined;
+  return where ? `${fileURLToPath(where.replace(/:\d+$/, ''))}:${where.split(':').at(-1)}: ${message}` : message;
+}
+
+/** TypeScript, or a `.js` file in a package that is not `"type": "module"` (see the top of this file). */
+function needsTsx(file: string): boolean {
+  const ext = extname(file);
+  if (ext === '.ts' || ext === '.mts') return true;
+  if (ext === '.mjs') return false;
+  const scope = packageScope(dirname(file));
+  return scope !== undefined && scope.type !== 'module';
+}
+
+/** The package.json that decides how Node reads a `.js` file: the nearest one above it. */
+function packageScope(dir: string): { type?: unknown } | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    const file = join(d, 'package.json');
+    if (existsSync(file)) {
+      try {
+        return JSON.parse(readFileSync(file, 'utf8')) as { type?: unknown };
+      } catch {
+        return {}; // unreadable: let tsx decide, as before
+      }
+    }
+    if (dirname(d) === d || basename(d) === 'node_modules') return undefined;
+  }
+}
+
+/** A built-in model's compiled twin when this code runs from the build and the build is current; else the file itself. */
+function runnableFile(file: string): string {
+  if (RUNNABLE_MODELS_DIR === MODELS_DIR) return file;
+  const rel = relative(MODELS_DIR, file);
+  if (rel.startsWith('..') || isAbsolute(rel) || !builtinsCompiled()) return file;
+  const twin = join(RUNNABLE_MODELS_DIR, compiledName(rel));
+  return existsSync(twin) ? twin : file;
+}
+
+const compiledName = (source: string) => source.replace(/\.mts$/, '.mjs').replace(/\.ts$/, '.js');
+
+let compiledState: boolean | undefined;
+/** True when every TypeScript source under `models/` has a compiled twin at least as new as itself. */
+function builtinsCompiled(): boolean {
+  if (compiledState !== undefined) return compiledState;
+  const current = (dir: string): boolean =>
+    readdirSync(join(MODELS_DIR, dir), { withFileTypes: true }).every((entry) => {
+      const rel = join(dir, entry.name);
+      if (entry.isDirectory()) return current(rel);
+      if (!/\.m?ts$/.test(entry.name) || entry.name.endsWith('.d.ts')) return true;
+      const twin = join(RUNNABLE_MODELS_DIR, compiledName(rel));
+      return existsSync(twin) && statSync(twin).mtimeMs >= statSync(join(MODELS_DIR, rel)).mtimeMs;
+    });
+  compiledState = existsSync(MODELS_DIR) && current('');
+  return compiledState;
 }
 
 /**
