@@ -28,7 +28,7 @@ import { DEFAULT_SAMPLES, runCommand } from './commands/run.ts';
 import { modelsCommand } from './commands/models.ts';
 import { describeCommand } from './commands/describe.ts';
 import { compareCommand, reportCommand } from './commands/report.ts';
-import { DEFAULT_SENSITIVITY_SAMPLES, parseMethod, sensitivityCommand } from './commands/sensitivity.ts';
+import { DEFAULT_SENSITIVITY_SAMPLES, methodHelp, methodsHelpText, parseMethod, samplesHelp, sensitivityCommand } from './commands/sensitivity.ts';
 
 export const EXIT_INPUT = 2;
 export const EXIT_MODEL = 3;
@@ -73,8 +73,8 @@ export function buildProgram(argv: readonly string[]): Command {
     .argument('[model]', 'built-in model name or path to a model file', 'edunov-2023')
     .option('--output <name>', "the output to analyse (default: the model's first)")
     .option('--claim <name>', 'analyse whether a claim holds (its 0/1 indicator) instead of an output')
-    .addOption(new Option('--method <m>', 'tornado, spearman, prcc, sobol, morris or all').argParser(parseMethod).default('all'))
-    .option('-n, --samples <N>', `Sobol base sample N (cost N·(k+2)), Monte Carlo rows for spearman/prcc, trajectories for morris (default ${DEFAULT_SENSITIVITY_SAMPLES})`, parseSamples, DEFAULT_SENSITIVITY_SAMPLES)
+    .addOption(new Option('--method <m>', methodHelp()).argParser(parseMethod).default('all'))
+    .option('-n, --samples <N>', samplesHelp(), parseSamples, DEFAULT_SENSITIVITY_SAMPLES)
     .option('--seed <S>', 'random seed; the same seed gives the same indices for any --workers', parseSeed, '1')
     .option('-w, --workers <W>', 'worker threads (default: one per core)', parseWorkers, defaultWorkers())
     .option('--set <name=dist>', "replace a parameter's distribution (repeatable)", collectSet, {})
@@ -85,6 +85,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('--charts', 'also render the sensitivity charts into <out>/charts/', false)
     .option('--report', 'also write report.html into <out>', false)
     .option('--timeout <seconds>', `stop the whole analysis after this many seconds (exit ${EXIT_TIMEOUT}, nothing written)`, parseTimeout)
+    .addHelpText('after', methodsHelpText())
     .action(async (model: string, opts) => withTimeout(opts.timeout, 'sensitivity analysis', () => sensitivityCommand(model, opts, argv)));
 
   program

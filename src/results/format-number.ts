@@ -20,3 +20,8 @@ export function formatPercent(p: number): string {
   if (v < 0.1 || v > 99.9) return `${v.toPrecision(2)}%`;
   return `${v.toFixed(1)}%`;
 }
+
+/** A sensitivity index (a share of variance or a correlation, about −1 to 1): three decimals, so columns align. */
+export function formatIndex(x: number): string {
+  return x.toFixed(3);
+}

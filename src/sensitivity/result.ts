@@ -1,12 +1,13 @@
 /**
- * The sensitivity result: a contract (`sensitivity.json`). Users and tests script against these names:
- * add fields, never rename one. Each method fills its own fields; the others are `null`, so every
- * parameter has the same keys whatever the method.
+ * The sensitivity result: a contract (`sensitivity.json`), declared here only. `runSensitivity` returns
+ * it, `write.ts` writes it, and the charts and the report read it back (`SensitivityReading`). Users and
+ * tests script against these names: add fields, never rename one. Each method fills its own fields; the
+ * others are `null`, so every parameter has the same keys whatever the method.
  */
+import type { SensitivityMethod } from './registry.ts';
 import type { Interval } from './types.ts';
 
-export const SENSITIVITY_METHODS = ['tornado', 'spearman', 'prcc', 'sobol', 'morris'] as const;
-export type SensitivityMethod = (typeof SENSITIVITY_METHODS)[number];
+export type { SensitivityMethod };
 
 export interface ParameterIndices {
   /** First-order Sobol' index (Saltelli 2010 estimator) and its bootstrap 95% interval. */
@@ -86,6 +87,19 @@ export interface SensitivityDetails {
     readonly correlations: string;
     readonly interval: string;
   };
+}
+
+/**
+ * What the charts and the report read from a sensitivity.json (`src/charts/load.ts` checks a file into
+ * it): the result's own fields, so the two cannot drift. Only what they draw is required: a folder
+ * written by a later version (a method this one does not know) or by hand still charts, and a full
+ * `SensitivityResult` is one.
+ */
+export interface SensitivityReading extends Pick<SensitivityResult, 'model' | 'target' | 'samples' | 'seed' | 'evaluations' | 'warnings' | 'indices'> {
+  /** A method name or `all` (text: a later version may name a method this one does not know). */
+  readonly method: string;
+  /** The tornado's all-medians response (`base`) is what the tornado chart starts its bars from. */
+  readonly details: { readonly tornado?: Pick<NonNullable<SensitivityDetails['tornado']>, 'base'> };
 }
 
 export function emptyIndices(): ParameterIndices {

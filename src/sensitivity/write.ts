@@ -1,20 +1,27 @@
 /**
- * Writes a sensitivity result as a folder: `sensitivity.json` (the contract), `sensitivity.csv` (one row
- * per parameter, full precision) and `sensitivity.md` (a table for people), parameters sorted by
- * importance. Files are written to a temporary folder and renamed into place (`writeResultsDir`), so an
- * interrupted write leaves no half-written folder.
+ * The one writer of a sensitivity result's files: `sensitivity.json` (the contract), `sensitivity.csv`
+ * (one row per parameter, full precision) and `sensitivity.md` (a table for people), parameters sorted by
+ * importance. `sensitivityFiles` gives the three files; `writeSensitivity` writes them as a folder, and
+ * the CLI adds its manifest and charts beside them in its own results folder. Either way the files land
+ * whole: written to a temporary folder and renamed into place, so an interrupted write leaves none.
  */
-import { formatNumber } from '../results/format-number.ts';
+import { formatIndex, formatNumber } from '../results/format-number.ts';
 import { writeResultsDir } from '../results/atomic-dir.ts';
+import { rankLabel } from './registry.ts';
 import type { ParameterIndices, SensitivityResult } from './result.ts';
 import type { Interval } from './types.ts';
 
-export async function writeSensitivity(dir: string, result: SensitivityResult): Promise<void> {
-  await writeResultsDir(dir, {
+/** The files of a sensitivity result, by name. */
+export function sensitivityFiles(result: SensitivityResult): Record<'sensitivity.json' | 'sensitivity.csv' | 'sensitivity.md', string> {
+  return {
     'sensitivity.json': sensitivityJson(result),
     'sensitivity.csv': sensitivityCsv(result),
     'sensitivity.md': sensitivityMarkdown(result),
-  });
+  };
+}
+
+export async function writeSensitivity(dir: string, result: SensitivityResult): Promise<void> {
+  await writeResultsDir(dir, sensitivityFiles(result));
 }
 
 export function sensitivityJson(result: SensitivityResult): string {
@@ -102,26 +109,11 @@ export function sensitivityMarkdown(result: SensitivityResult): string {
 }
 
 function fmt(v: number, kind: 'index' | 'value'): string {
-  return kind === 'index' ? v.toFixed(3) : formatNumber(v);
+  return kind === 'index' ? formatIndex(v) : formatNumber(v);
 }
 
 function pct(p: number): string {
   return String(Math.round(p * 1000) / 10);
-}
-
-function rankLabel(by: SensitivityResult['rankedBy']): string {
-  switch (by) {
-    case 'ST':
-      return "total-order Sobol' index ST";
-    case 'prcc':
-      return '|PRCC|';
-    case 'spearman':
-      return '|Spearman rho|';
-    case 'muStar':
-      return 'Morris mu*';
-    case 'swing':
-      return 'tornado swing |high − low|';
-  }
 }
 
 function csvField(s: string): string {

@@ -1,11 +1,11 @@
 /** `ai-energy-mc sensitivity <model>`: which inputs decide an output or a claim. */
 import { join } from 'node:path';
 import { loadModel } from '../../model/load.ts';
-import { runSensitivity, sensitivityCsv, sensitivityJson, sensitivityMarkdown, type SensitivityMethod } from '../../sensitivity/index.ts';
+import { checkTarget, parseMethod, runSensitivity, sensitivityFiles, type SensitivityMethod } from '../../sensitivity/index.ts';
+import { methodHelp, methodsHelpText, samplesHelp } from '../../sensitivity/registry.ts';
 import { checkDestination, openDestination } from '../../results/output-dir.ts';
 import { writeErrorUnder } from '../../results/write-error.ts';
 import { buildManifest } from '../../results/manifest.ts';
-import { InputError } from '../../errors.ts';
 import { createProgress } from '../progress.ts';
 import { interruptSignal } from '../interrupt.ts';
 import { plainText, terminalText } from '../terminal-text.ts';
@@ -34,9 +34,7 @@ export interface SensitivityCommandOptions {
 export const DEFAULT_SENSITIVITY_SAMPLES = 8192;
 
 export async function sensitivityCommand(ref: string, options: SensitivityCommandOptions, argv: readonly string[]): Promise<void> {
-  if (options.output !== undefined && options.claim !== undefined) {
-    throw new InputError('--claim', options.claim, 'either --output or --claim, not both');
-  }
+  checkTarget(options);
   const signal = interruptSignal(); // before loading: a signal at any moment is handled
   if (options.out !== undefined) checkDestination(options.out, { force: options.force }); // a wrong --out is said at once
   const handle = await loadModel(ref, options.set, { timeoutSeconds: options.timeout });
@@ -71,17 +69,12 @@ export async function sensitivityCommand(ref: string, options: SensitivityComman
       startedAt,
       finishedAt,
     });
-    const json = sensitivityJson(result);
-    out.writeFiles({
-      'sensitivity.json': json,
-      'sensitivity.csv': sensitivityCsv(result),
-      'sensitivity.md': sensitivityMarkdown(result),
-      'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
-    });
+    const files = sensitivityFiles(result);
+    out.writeFiles({ ...files, 'manifest.json': JSON.stringify(manifest, null, 2) + '\n' });
     if (options.charts || options.report) await renderVisuals(out.tmp, { charts: options.charts, report: options.report, quiet: options.quiet });
     out.commit();
-    if (options.json) process.stdout.write(json);
-    else process.stdout.write(`${terminalText(sensitivityMarkdown(result))}\nResults: ${out.path}\n`);
+    if (options.json) process.stdout.write(files['sensitivity.json']);
+    else process.stdout.write(`${terminalText(files['sensitivity.md'])}\nResults: ${out.path}\n`);
     out.finish();
   } catch (err) {
     out.discard();
@@ -89,8 +82,5 @@ export async function sensitivityCommand(ref: string, options: SensitivityComman
   }
 }
 
-export function parseMethod(text: string): SensitivityMethod | 'all' {
-  const allowed = ['tornado', 'spearman', 'prcc', 'sobol', 'morris', 'all'];
-  if (allowed.includes(text)) return text as SensitivityMethod | 'all';
-  throw new InputError('--method', text, `one of ${allowed.join(', ')}`);
-}
+/** `--method`, `--samples` and their help come from the method registry. */
+export { methodHelp, methodsHelpText, parseMethod, samplesHelp };
