@@ -8,16 +8,16 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { indexBarsChart } from './index-bars.ts';
 import { colours } from './theme.ts';
+import type { SensitivityReading } from '../sensitivity/result.ts';
 import { targetName } from './types.ts';
-import type { SensitivityResult } from './types.ts';
 
 export interface CorrelationChartInput {
-  readonly sensitivity: SensitivityResult;
+  readonly sensitivity: SensitivityReading;
   readonly top?: number;
 }
 
 /** Whether the study has Spearman or PRCC values for any input. */
-export function hasCorrelation(s: SensitivityResult): boolean {
+export function hasCorrelation(s: SensitivityReading): boolean {
   return Object.values(s.indices).some((i) => Number.isFinite(i.spearman) || Number.isFinite(i.prcc));
 }
 

@@ -6,21 +6,22 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Interval } from '../results/types.ts';
 import { colours, config, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
-import type { SensitivityIndex, SensitivityResult } from './types.ts';
+import type { ParameterIndices, SensitivityReading } from '../sensitivity/result.ts';
 
 export interface IndexSeries {
   /** The legend's name for the index, e.g. "S1 (first order)". */
   readonly label: string;
-  readonly value: (i: SensitivityIndex) => number | undefined;
-  readonly ci: (i: SensitivityIndex) => Interval | undefined;
+  /** The index's value for one input; null where its method did not run (or the value was not finite). */
+  readonly value: (i: ParameterIndices) => number | null;
+  readonly ci: (i: ParameterIndices) => Interval | null;
   readonly colour: string;
 }
 
 export interface IndexBarsInput {
-  readonly sensitivity: SensitivityResult;
+  readonly sensitivity: SensitivityReading;
   readonly series: readonly IndexSeries[];
   /** Orders the inputs, most important first. */
-  readonly importance: (i: SensitivityIndex) => number;
+  readonly importance: (i: ParameterIndices) => number;
   readonly title: string;
   readonly subtitle: readonly string[];
   readonly xTitle: string;
@@ -47,7 +48,7 @@ export function indexBarsChart(input: IndexBarsInput): TopLevelSpec {
   params.forEach(([param, i], rank) => {
     for (const s of input.series) {
       const value = s.value(i);
-      if (value === undefined || !Number.isFinite(value)) continue;
+      if (value === null || !Number.isFinite(value)) continue;
       const ci = s.ci(i);
       rows.push(ci && ci.every(Number.isFinite) ? { rank, param, index: s.label, value, lo: ci[0], hi: ci[1] } : { rank, param, index: s.label, value });
     }

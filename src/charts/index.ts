@@ -20,7 +20,8 @@ import type { ChartChoiceOptions } from './select.ts';
 export { chooseCharts, DEFAULT_REACTOR_TWH } from './select.ts';
 export { loadResults } from './load.ts';
 export { ChartRenderError, toPng, toSvg } from './render.ts';
-export type { NamedChart, SensitivityResult } from './types.ts';
+export type { NamedChart } from './types.ts';
+export type { SensitivityReading } from '../sensitivity/result.ts';
 
 export interface RenderChartsOptions extends ChartChoiceOptions {
   /** Also write PNGs (2× scale). Default true. */

@@ -18,14 +18,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { ClaimSummary, Distributions, Interval, Manifest, ManifestParameter, OutputDistribution, OutputSummary, Summary } from '../results/types.ts';
-import type { SensitivityIndex, SensitivityResult } from './types.ts';
+import { emptyIndices, type ParameterIndices, type SensitivityReading } from '../sensitivity/result.ts';
 
 export interface LoadedResults {
   readonly dir: string;
   readonly summary?: Summary;
   readonly distributions?: Distributions;
   readonly manifest?: Manifest;
-  readonly sensitivity?: SensitivityResult;
+  readonly sensitivity?: SensitivityReading;
 }
 
 async function readJson(dir: string, file: string): Promise<unknown> {
@@ -239,40 +239,42 @@ function checkManifest(v: unknown): Manifest {
   };
 }
 
-const INDEX_NUMBERS = ['S1', 'ST', 'spearman', 'prcc', 'muStar', 'sigma', 'low', 'high'] as const;
-const INDEX_INTERVALS = ['S1CI95', 'STCI95', 'spearmanCI95', 'prccCI95'] as const;
-
-function sensitivityIndex(v: unknown, field: string): SensitivityIndex {
+/** An input's indices: every field of the contract, null where the file has none (a method that did not run, an older file). */
+function sensitivityIndex(v: unknown, field: string): ParameterIndices {
   if (!isObject(v)) fail(field, v, 'an object of numbers');
-  const out: Record<string, unknown> = {};
-  for (const k of INDEX_NUMBERS) if (v[k] !== undefined) out[k] = stat(v[k], `${field}.${k}`);
-  for (const k of INDEX_INTERVALS) if (v[k] !== undefined) out[k] = interval(v[k], `${field}.${k}`);
-  return out as SensitivityIndex;
+  const out = emptyIndices();
+  const fields = out as unknown as Record<string, number | Interval | null>;
+  for (const key of Object.keys(out)) {
+    const x = v[key];
+    if (x === undefined || x === null) continue;
+    fields[key] = key.endsWith('CI95') ? interval(x, at(field, key)) : stat(x, at(field, key));
+  }
+  return out;
 }
 
-function checkSensitivity(v: unknown): SensitivityResult {
+function checkSensitivity(v: unknown): SensitivityReading {
   const f = 'sensitivity.json';
   if (!isObject(v)) fail(`${f}: indices`, v, 'an object of indices by parameter name');
   const t = v.target;
   if (!isObject(t) || !(typeof t.output === 'string' || typeof t.claim === 'string')) fail(`${f}: target`, t, '{ "output": NAME } or { "claim": NAME }');
   const target = typeof t.output === 'string' ? { output: t.output } : { claim: t.claim as string };
   return {
-    ...(v as unknown as SensitivityResult),
+    // Fields the charts do not read (title, ranking, …) stay as written.
+    ...(v as unknown as SensitivityReading),
     model: text(v.model, `${f}: model`),
     target,
     method: text(v.method, `${f}: method`),
     samples: count(v.samples, `${f}: samples`),
     seed: text(v.seed, `${f}: seed`),
     evaluations: count(v.evaluations, `${f}: evaluations`),
-    ...(v.warnings !== undefined ? { warnings: texts(v.warnings, `${f}: warnings`) } : {}),
-    ...(v.baseline !== undefined && v.baseline !== null ? { baseline: stat(v.baseline, `${f}: baseline`) } : {}),
-    ...(v.details !== undefined ? { details: sensitivityDetails(v.details, `${f}: details`) } : {}),
+    warnings: v.warnings === undefined ? [] : texts(v.warnings, `${f}: warnings`),
+    details: v.details === undefined ? {} : sensitivityDetails(v.details, `${f}: details`),
     indices: byName(v.indices, `${f}: indices`, 'an object of indices by parameter name', sensitivityIndex),
   };
 }
 
 /** The per-method details; only the tornado's all-medians `base` is read (by the tornado chart). */
-function sensitivityDetails(v: unknown, field: string): SensitivityResult['details'] {
+function sensitivityDetails(v: unknown, field: string): SensitivityReading['details'] {
   if (!isObject(v)) fail(field, v, 'an object of details by method');
   if (v.tornado === undefined) return { ...v };
   if (!isObject(v.tornado)) fail(`${field}.tornado`, v.tornado, 'an object with "base"');

@@ -7,16 +7,16 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { indexBarsChart } from './index-bars.ts';
 import { colours } from './theme.ts';
+import type { SensitivityReading } from '../sensitivity/result.ts';
 import { targetName } from './types.ts';
-import type { SensitivityResult } from './types.ts';
 
 export interface SobolChartInput {
-  readonly sensitivity: SensitivityResult;
+  readonly sensitivity: SensitivityReading;
   readonly top?: number;
 }
 
 /** Whether the study has Sobol indices for any input. */
-export function hasSobol(s: SensitivityResult): boolean {
+export function hasSobol(s: SensitivityReading): boolean {
   return Object.values(s.indices).some((i) => Number.isFinite(i.S1) || Number.isFinite(i.ST));
 }
 

@@ -4,30 +4,30 @@
  * sorted by swing, the widest on top.
  *
  * The baseline is the output with every input at its median. `sensitivity.json` records
- * it as `details.tornado.base` (or `baseline`); when it does not, it is estimated as the midpoint of the input with the
- * smallest swing (for an input that barely moves the output, low ≈ high ≈ baseline), and
- * the subtitle says so.
+ * it as `details.tornado.base`; when it does not (null: not finite), it is estimated as the
+ * midpoint of the input with the smallest swing (for an input that barely moves the output,
+ * low ≈ high ≈ baseline), and the subtitle says so.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { formatNumber } from './format.ts';
 import { axisTitle, colours, config, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
+import type { SensitivityReading } from '../sensitivity/result.ts';
 import { targetName } from './types.ts';
-import type { SensitivityResult } from './types.ts';
 import { exprTitle, fieldTitle } from './text.ts';
 
 export interface TornadoChartInput {
-  readonly sensitivity: SensitivityResult;
+  readonly sensitivity: SensitivityReading;
   /** The target output's unit, for the axis title. */
   readonly unit?: string;
-  /** Overrides `sensitivity.baseline`. */
+  /** Overrides the recorded baseline (`details.tornado.base`). */
   readonly baseline?: number;
   /** Show at most this many inputs (the widest swings). Default 15. */
   readonly top?: number;
 }
 
 /** Whether the study has tornado fields (`low` and `high`) for any input. */
-export function hasTornado(s: SensitivityResult): boolean {
+export function hasTornado(s: SensitivityReading): boolean {
   return Object.values(s.indices).some((i) => Number.isFinite(i.low) && Number.isFinite(i.high));
 }
 
@@ -38,7 +38,7 @@ export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
     .filter(([, i]) => Number.isFinite(i.low) && Number.isFinite(i.high))
     .map(([param, i]) => ({ param, low: i.low as number, high: i.high as number, swing: Math.abs((i.high as number) - (i.low as number)) }))
     .sort((a, b) => b.swing - a.swing);
-  const recorded = input.baseline ?? s.baseline ?? s.details?.tornado?.base ?? undefined;
+  const recorded = input.baseline ?? s.details.tornado?.base ?? undefined;
   const estimated = recorded === undefined;
   const smallest = rows[rows.length - 1];
   const baseline = recorded ?? (smallest ? (smallest.low + smallest.high) / 2 : 0);

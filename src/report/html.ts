@@ -13,7 +13,8 @@
 import { formatCount, formatInterval, formatIntervalDistinct, formatNumber, formatPercent } from '../charts/format.ts';
 import type { LoadedResults } from '../charts/load.ts';
 import { targetName } from '../charts/types.ts';
-import type { NamedChart, SensitivityIndex } from '../charts/types.ts';
+import type { NamedChart } from '../charts/types.ts';
+import type { ParameterIndices } from '../sensitivity/result.ts';
 import type { Interval, ManifestParameter } from '../results/types.ts';
 import type { ReportAssets } from './assets.ts';
 import { scriptHash } from './assets.ts';
@@ -148,7 +149,7 @@ function chartsSection(charts: readonly NamedChart[]): SafeHtml {
 <div class="charts">${figures}</div></section>`;
 }
 
-const SENSITIVITY_COLUMNS: readonly { key: keyof SensitivityIndex; ci?: keyof SensitivityIndex; label: string }[] = [
+const SENSITIVITY_COLUMNS: readonly { key: keyof ParameterIndices; ci?: keyof ParameterIndices; label: string }[] = [
   { key: 'S1', ci: 'S1CI95', label: 'S1' },
   { key: 'ST', ci: 'STCI95', label: 'ST' },
   { key: 'spearman', ci: 'spearmanCI95', label: 'Spearman ρ' },
@@ -165,7 +166,7 @@ function sensitivitySection(r: LoadedResults): SafeHtml {
   const target = targetName(s.target);
   const entries = Object.entries(s.indices);
   const columns = SENSITIVITY_COLUMNS.filter((c) => entries.some(([, i]) => Number.isFinite(i[c.key] as number)));
-  const value = (i: SensitivityIndex, c: (typeof columns)[number]): SafeHtml => {
+  const value = (i: ParameterIndices, c: (typeof columns)[number]): SafeHtml => {
     const v = i[c.key] as number | undefined;
     const interval = c.ci ? (i[c.ci] as Interval | undefined) : undefined;
     const f = (x: number): string => (Math.abs(x) < 1e3 && c.key !== 'low' && c.key !== 'high' ? x.toFixed(3) : formatNumber(x));

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import type { Distributions, Summary } from '../../src/results/types.ts';
-import type { SensitivityResult } from '../../src/charts/types.ts';
+import type { SensitivityResult } from '../../src/sensitivity/result.ts';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'results');
 
