@@ -85,8 +85,8 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
     },
 
     select(task) {
-      const { x, counts } = selectOne(task);
-      return { kind: 'select', id: task.id, x, ...(counts ? { counts } : {}) };
+      const { x, prefixX, counts } = selectOne(task);
+      return { kind: 'select', id: task.id, x, ...(prefixX ? { prefixX } : {}), ...(counts ? { counts } : {}) };
     },
 
     simulate(task) {

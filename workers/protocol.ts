@@ -2,6 +2,7 @@
  * Messages between the main thread and the workers. Everything here is structured-clone
  * data; large arrays travel as transferable buffers, never as arrays of objects.
  */
+import type { PrefixRanks } from '../src/stats/order-statistics.ts';
 import type { ErrorData } from '../src/errors.ts';
 import type { Moments } from '../src/stats/moments.ts';
 import { transferList as sketchBuffers, type SketchTransfer } from '../src/stats/sketch/ddsketch.ts';
@@ -46,6 +47,8 @@ export interface SelectTask {
   readonly values: Float64Array;
   readonly n: number;
   readonly ranks: readonly number[];
+  /** Ranks wanted in shorter prefixes values[0..p.n) too, in the same passes (the convergence points). */
+  readonly prefixes?: readonly PrefixRanks[];
   /** Also count the values between these bin edges (the histogram of distributions.json). */
   readonly edges?: readonly number[];
   readonly scale?: 'linear' | 'log';
@@ -86,6 +89,8 @@ export interface SelectResult {
   readonly id: number;
   /** The values at the requested ranks, in request order. */
   readonly x: Float64Array;
+  /** Per prefix asked, its values at its ranks. */
+  readonly prefixX?: Float64Array[];
   /** Bin counts, when edges were given. */
   readonly counts?: number[];
 }

@@ -76,94 +76,93 @@ export function sketchQuantiles(sketch: QuantileSketch, ps: readonly number[]): 
 /** The summaries, distributions, claims and warnings of a finished run; exact-mode selections go through `select`. */
 export async function finalStatistics(model: ResolvedModel, state: RunState, percentiles: readonly number[], select: Selector): Promise<Aggregate> {
   const { outputs, holds, consumed } = state;
-    const last = outputs.map((o) => o.checkpoints.at(-1));
-    for (const [j, o] of outputs.entries()) {
-      if (o.moments.count > 0 && last[j]?.n !== consumed) o.checkpoints.push({ n: consumed, finite: o.length, moments: o.moments });
-    }
-    // Everything the summary, the charts and the last convergence point need, in one selection per output.
-    const asks = [...percentiles.map((p) => p / 100), ...QUANTILE_GRID];
-    // Exact mode: one request per output for the full sample, one per earlier convergence prefix.
-    const requests: SelectRequest[] = [];
-    const where: Array<{ j: number; checkpoint: number | null; ps: readonly number[] }> = [];
-    outputs.forEach((o, j) => {
-      if (o.sketch || o.length === 0) return;
-      requests.push({ values: o.values, n: o.length, ranks: quantileRanks(o.length, asks) });
-      where.push({ j, checkpoint: null, ps: asks });
-      o.checkpoints.forEach((c, k) => {
-        if (c.q || c.finite === o.length) return;
-        requests.push({ values: o.values, n: c.finite, ranks: quantileRanks(c.finite, CONVERGENCE_PS) });
-        where.push({ j, checkpoint: k, ps: CONVERGENCE_PS });
-      });
+  const last = outputs.map((o) => o.checkpoints.at(-1));
+  for (const [j, o] of outputs.entries()) {
+    if (o.moments.count > 0 && last[j]?.n !== consumed) o.checkpoints.push({ n: consumed, finite: o.length, moments: o.moments });
+  }
+  // Everything the summary, the charts and the convergence series need, in one selection per
+  // output: the full sample's ranks, and each earlier convergence point's as a prefix of it.
+  const asks = [...percentiles.map((p) => p / 100), ...QUANTILE_GRID];
+  const requests: SelectRequest[] = [];
+  const where: Array<{ j: number; checkpoints: number[] }> = [];
+  outputs.forEach((o, j) => {
+    if (o.sketch || o.length === 0) return;
+    const checkpoints = o.checkpoints.flatMap((c, k) => (c.q || c.finite === o.length ? [] : [k]));
+    const prefixes = checkpoints.map((k) => ({ n: o.checkpoints[k].finite, ranks: quantileRanks(o.checkpoints[k].finite, CONVERGENCE_PS) }));
+    requests.push({ values: o.values, n: o.length, ranks: quantileRanks(o.length, asks), ...(prefixes.length > 0 ? { prefixes } : {}) });
+    where.push({ j, checkpoints });
+  });
+  const selected = await select(requests);
+  const full: Array<QuantileResult | undefined> = outputs.map((o) => (o.sketch ? sketchQuantiles(o.sketch, asks) : undefined));
+  where.forEach(({ j, checkpoints }, i) => {
+    const o = outputs[j];
+    full[j] = quantilesFromOrderStatistics(o.length, asks, selected[i].x);
+    checkpoints.forEach((k, m) => {
+      const c = o.checkpoints[k];
+      o.checkpoints[k] = { ...c, q: quantilesFromOrderStatistics(c.finite, CONVERGENCE_PS, selected[i].prefixX![m]) };
     });
-    const selected = (await select(requests)).map((r) => r.x);
-    const full: Array<QuantileResult | undefined> = outputs.map((o) => (o.sketch ? sketchQuantiles(o.sketch, asks) : undefined));
-    where.forEach((w, i) => {
-      const n = w.checkpoint === null ? outputs[w.j].length : outputs[w.j].checkpoints[w.checkpoint].finite;
-      const q = quantilesFromOrderStatistics(n, w.ps, selected[i]);
-      if (w.checkpoint === null) full[w.j] = q;
-      else outputs[w.j].checkpoints[w.checkpoint] = { ...outputs[w.j].checkpoints[w.checkpoint], q };
-    });
+  });
 
-    // Histograms over p0.1–p99.9 need those percentiles first: a second round, again one request per output.
-    const bins = full.map((q) => (q ? histogramBins(q.values[percentiles.length], q.values[asks.length - 1]) : undefined));
-    const exactOutputs = outputs.map((o, j) => j).filter((j) => !outputs[j].sketch && outputs[j].length > 0 && bins[j]);
-    const counted = await select(exactOutputs.map((j) => ({ values: outputs[j].values, n: outputs[j].length, ranks: [], edges: bins[j]!.edges, scale: bins[j]!.scale })));
-    const histograms: Array<OutputDistribution['histogram'] | undefined> = outputs.map((o, j) =>
-      o.sketch && bins[j] ? { scale: bins[j]!.scale, edges: bins[j]!.edges, counts: sketchCounts(o.sketch, bins[j]!) } : undefined,
-    );
-    exactOutputs.forEach((j, i) => (histograms[j] = { scale: bins[j]!.scale, edges: bins[j]!.edges, counts: counted[i].counts ?? [] }));
+  // Histograms over p0.1–p99.9 need those percentiles first: a second round, again one request per output.
+  const bins = full.map((q) => (q ? histogramBins(q.values[percentiles.length], q.values[asks.length - 1]) : undefined));
+  const exactOutputs = outputs.map((o, j) => j).filter((j) => !outputs[j].sketch && outputs[j].length > 0 && bins[j]);
+  const counted = await select(exactOutputs.map((j) => ({ values: outputs[j].values, n: outputs[j].length, ranks: [], edges: bins[j]!.edges, scale: bins[j]!.scale })));
+  const histograms: Array<OutputDistribution['histogram'] | undefined> = outputs.map((o, j) =>
+    o.sketch && bins[j] ? { scale: bins[j]!.scale, edges: bins[j]!.edges, counts: sketchCounts(o.sketch, bins[j]!) } : undefined,
+  );
+  exactOutputs.forEach((j, i) => (histograms[j] = { scale: bins[j]!.scale, edges: bins[j]!.edges, counts: counted[i].counts ?? [] }));
 
-    const summaries: Record<string, OutputSummary> = {};
-    const distributions: Record<string, OutputDistribution> = {};
-    model.outputs.forEach((output, j) => {
-      const o = outputs[j];
-      const m = o.moments;
-      const n = m.count;
-      const all = full[j] ?? quantilesFromOrderStatistics(0, asks, new Float64Array(0));
-      const at = (from: number, to: number): QuantileResult => ({ values: all.values.slice(from, to), ci95: all.ci95.slice(from, to) });
-      const asked = at(0, percentiles.length);
-      const grid = at(percentiles.length, asks.length);
-      const sd = standardDeviation(m);
-      const half = meanHalfWidth(sd, n);
-      summaries[output.name] = {
-        unit: output.unit ?? '',
-        count: n,
-        nonFinite: o.nonFinite,
-        mean: n > 0 ? m.mean : NaN,
-        sd,
-        min: n > 0 ? m.min : NaN,
-        max: n > 0 ? m.max : NaN,
-        meanCI95: [m.mean - half, m.mean + half],
-        percentiles: Object.fromEntries(percentiles.map((p, i) => [percentileKey(p), asked.values[i]])),
-        percentileCI95: Object.fromEntries(percentiles.map((p, i) => [percentileKey(p), asked.ci95[i]])),
-      };
-      distributions[output.name] = {
-        unit: output.unit ?? '',
-        quantiles: { p: QUANTILE_GRID, x: grid.values },
-        histogram: histograms[j] ?? { scale: 'linear', edges: [], counts: [] },
-        convergence: convergenceSeries(o.checkpoints.map((c) => (c.q ? c : { ...c, q: pick(all, asks, CONVERGENCE_PS) }))),
-      };
-    });
-    const warnings: string[] = [...model.warnings];
-    model.outputs.forEach((output, j) => {
-      const w = nonFiniteWarning(output.name, outputs[j].nonFinite, consumed);
-      if (w) warnings.push(w);
-    });
-    for (const output of model.outputs) {
-      const w = unrepresentableWarning(output.name, summaries[output.name], distributions[output.name]);
-      if (w) warnings.push(w);
-    }
-    const claims: Record<string, ClaimSummary> = {};
-    model.claims.forEach((claim, j) => {
-      claims[claim.name] = {
-        probability: holds[j] / consumed,
-        ci95: wilson95(holds[j], consumed),
-        holds: holds[j],
-        count: consumed,
-        ...(claim.description ? { description: claim.description } : {}),
-      };
-    });
-    return { outputs: summaries, claims, distributions, warnings };
+  const summaries: Record<string, OutputSummary> = {};
+  const distributions: Record<string, OutputDistribution> = {};
+  model.outputs.forEach((output, j) => {
+    const o = outputs[j];
+    const m = o.moments;
+    const n = m.count;
+    const all = full[j] ?? quantilesFromOrderStatistics(0, asks, new Float64Array(0));
+    const at = (from: number, to: number): QuantileResult => ({ values: all.values.slice(from, to), ci95: all.ci95.slice(from, to) });
+    const asked = at(0, percentiles.length);
+    const grid = at(percentiles.length, asks.length);
+    const sd = standardDeviation(m);
+    const half = meanHalfWidth(sd, n);
+    summaries[output.name] = {
+      unit: output.unit ?? '',
+      count: n,
+      nonFinite: o.nonFinite,
+      mean: n > 0 ? m.mean : NaN,
+      sd,
+      min: n > 0 ? m.min : NaN,
+      max: n > 0 ? m.max : NaN,
+      meanCI95: [m.mean - half, m.mean + half],
+      percentiles: Object.fromEntries(percentiles.map((p, i) => [percentileKey(p), asked.values[i]])),
+      percentileCI95: Object.fromEntries(percentiles.map((p, i) => [percentileKey(p), asked.ci95[i]])),
+    };
+    distributions[output.name] = {
+      unit: output.unit ?? '',
+      quantiles: { p: QUANTILE_GRID, x: grid.values },
+      histogram: histograms[j] ?? { scale: 'linear', edges: [], counts: [] },
+      convergence: convergenceSeries(o.checkpoints.map((c) => (c.q ? c : { ...c, q: pick(all, asks, CONVERGENCE_PS) }))),
+    };
+  });
+  const warnings: string[] = [...model.warnings];
+  model.outputs.forEach((output, j) => {
+    const w = nonFiniteWarning(output.name, outputs[j].nonFinite, consumed);
+    if (w) warnings.push(w);
+  });
+  for (const output of model.outputs) {
+    const w = unrepresentableWarning(output.name, summaries[output.name], distributions[output.name]);
+    if (w) warnings.push(w);
+  }
+  const claims: Record<string, ClaimSummary> = {};
+  model.claims.forEach((claim, j) => {
+    claims[claim.name] = {
+      probability: holds[j] / consumed,
+      ci95: wilson95(holds[j], consumed),
+      holds: holds[j],
+      count: consumed,
+      ...(claim.description ? { description: claim.description } : {}),
+    };
+  });
+  return { outputs: summaries, claims, distributions, warnings };
 }
 
 /** The entries of `q` (computed at probabilities `from`) for the probabilities `ps`, each of which is in `from`. */

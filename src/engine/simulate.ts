@@ -154,14 +154,14 @@ function allocate<T>(make: () => T, what: string, samplesFlag: string): T {
 /** Runs selection requests as runner tasks (in parallel on worker threads) and returns their results in order. */
 async function selectOn(runner: Runner, requests: readonly SelectRequest[], signal?: AbortSignal): Promise<Selected[]> {
   const results = new Array<Selected>(requests.length);
-  const tasks: SelectTask[] = requests.map((r, id) => ({ kind: 'select', id, values: r.values, n: r.n, ranks: r.ranks, ...(r.edges ? { edges: r.edges, scale: r.scale ?? 'linear' } : {}) }));
+  const tasks: SelectTask[] = requests.map((r, id) => ({ kind: 'select', id, values: r.values, n: r.n, ranks: r.ranks, ...(r.prefixes ? { prefixes: r.prefixes } : {}), ...(r.edges ? { edges: r.edges, scale: r.scale ?? 'linear' } : {}) }));
   // Largest first, so that the two workers finish together.
   tasks.sort((a, b) => b.n - a.n || a.id - b.id);
   await runner.run(
     tasks,
     (r) => {
-      const { id, x, counts } = r as SelectResult;
-      results[id] = counts ? { x, counts } : { x };
+      const { id, x, prefixX, counts } = r as SelectResult;
+      results[id] = { x, ...(prefixX ? { prefixX } : {}), ...(counts ? { counts } : {}) };
     },
     signal,
   );

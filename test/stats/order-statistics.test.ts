@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
-import { orderStatistics } from '../../src/stats/order-statistics.ts';
+import { orderStatistics, prefixOrderStatistics } from '../../src/stats/order-statistics.ts';
 
 describe('orderStatistics (radix selection)', () => {
   it('equals a full sort at every requested rank, for mixed signs, zeros, ties and wide ranges', () => {
@@ -20,6 +20,29 @@ describe('orderStatistics (radix selection)', () => {
         const got = orderStatistics(values, n, ranks);
         ranks.forEach((r, i) => expect(got[i]).toBe(sorted[r]));
         expect(values).toEqual(copy); // the input is not reordered
+      }
+    }
+  });
+
+  it('selects in several prefixes at once as each prefix alone would be sorted (many ranks and few, repeated calls)', () => {
+    const random = seedrandom.xor4096('prefixes');
+    const draws: Array<() => number> = [
+      () => Math.exp(3 * (random() + random() - 1)) * (random() < 0.1 ? -1 : 1),
+      () => Math.round(random() * 20) / 4,
+      () => 7,
+    ];
+    for (const draw of draws) {
+      const values = Float64Array.from({ length: 150_000 }, draw);
+      for (const perPrefix of [2, 40]) {
+        const prefixes = [1_000, 4_096, 65_536, 100_000, 150_000].map((n) => ({
+          n,
+          ranks: Array.from({ length: perPrefix }, (_, i) => Math.min(n - 1, Math.floor((n * (i + 0.5)) / perPrefix))).concat([0, n - 1]),
+        }));
+        const got = prefixOrderStatistics(values, prefixes);
+        prefixes.forEach((p, k) => {
+          const sorted = values.slice(0, p.n).sort();
+          p.ranks.forEach((r, i) => expect(got[k][i]).toBe(sorted[r]));
+        });
       }
     }
   });
