@@ -8,7 +8,7 @@
  */
 import { InputError, ModelError } from '../src/errors.ts';
 import { SobolSequence } from '../src/sampling/sobol.ts';
-import { chunkRandom } from '../src/engine/plan.ts';
+import { createChunkStream } from '../src/engine/plan.ts';
 import { momentsFromSums } from '../src/stats/moments.ts';
 import { createSketch, type SketchTransfer } from '../src/stats/sketch/ddsketch.ts';
 import { fillLatinHypercube } from '../src/sampling/lhs.ts';
@@ -35,6 +35,8 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
   );
   const correlated = target ? target.names.map((name) => varying.findIndex((p) => p.name === name)) : [];
   const simulateKernel = buildSimulateKernel(model);
+  // One random stream, reseeded per chunk: the fill loops keep calling the same function (see plan.ts).
+  const stream = createChunkStream();
   const evaluateKernel = buildEvaluateKernel(model);
   const m = model.outputs.length;
   const finite = new Int32Array(m);
@@ -92,7 +94,8 @@ export function createChunkRunner(model: ResolvedModel): ChunkRunner {
     simulate(task) {
       const n = task.size;
       ensure(n);
-      const random = chunkRandom(task.seed, task.chunk);
+      stream.reset(task.seed, task.chunk);
+      const random = stream.random;
       if (task.sampling === 'sobol') fillSobol(task, n);
       else {
         for (let j = 0; j < varying.length; j++) {

@@ -11,7 +11,9 @@ import { requireFinite } from './validate.ts';
  *
  * Draws by Walker's alias method (A. J. Walker 1977, *ACM TOMS* 3(3):253) with Vose's linear-time
  * table construction (M. D. Vose 1991, *IEEE Trans. Software Eng.* 17(9):972): one random number per
- * draw, whose integer part picks a column and whose fraction picks the value or its alias.
+ * draw, whose integer part picks a column and whose fraction picks the value or its alias. The
+ * engine's uniforms have 32 random bits (`src/engine/plan.ts`), so beyond 256 values (8 bits for the
+ * column) the coin would be coarser than 24 bits: it then takes a draw of its own.
  * CDF and quantile by binary search on the cumulative probabilities of the sorted values.
  *
  * @example
@@ -19,6 +21,9 @@ import { requireFinite } from './validate.ts';
  * d.mean;           // 2.3
  * d.quantile(0.25); // 2
  */
+/** Up to this many values one uniform picks both the column and the coin. */
+const SHARED_DRAW_MAX = 256;
+
 export function discrete(values: readonly number[], weights?: readonly number[]): Distribution {
   if (!Array.isArray(values) || values.length === 0) {
     throw new InputError('values', values, 'values must be a non-empty array of finite numbers');
@@ -104,11 +109,16 @@ export function discrete(values: readonly number[], weights?: readonly number[])
       }
       return sortedValues[lo];
     },
-    fill: (random, out, start, end) => {
+    fill: n <= SHARED_DRAW_MAX ? (random, out, start, end) => {
       for (let i = start; i < end; i++) {
         const t = random() * n;
         const j = t | 0;
         out[i] = t - j < prob[j] ? columnValue[j] : aliasValue[j];
+      }
+    } : (random, out, start, end) => {
+      for (let i = start; i < end; i++) {
+        const j = (random() * n) | 0;
+        out[i] = random() < prob[j] ? columnValue[j] : aliasValue[j];
       }
     },
   });

@@ -17,13 +17,32 @@ import { standardNormal } from './standardNormal.ts';
  * standardGamma(seedrandom.xor4096('demo'), k.d, k.c); // a draw from Gamma(2.5, 1)
  */
 export function standardGamma(random: RandomSource, d: number, c: number): number {
-  for (;;) {
-    const z = standardNormal(random);
-    let v = 1 + c * z;
-    if (v <= 0) continue;
-    v = v * v * v;
+  // The first try up to its squeeze test is the fast path, small enough for V8 to inline at every
+  // call site; the rest (the log test, further tries) is a function of its own. One function with
+  // the whole loop ran past V8's inlining budget in beta's fill (two gammas, two normals), and a
+  // call that is not inlined returns its double boxed: garbage per draw.
+  const z = standardNormal(random);
+  const v0 = 1 + c * z;
+  if (v0 > 0) {
+    const v = v0 * v0 * v0;
     const u = 1 - random();
     const z2 = z * z;
+    if (u < 1 - 0.0331 * z2 * z2) return d * v;
+    return gammaSlowPath(random, d, c, z2, v, u);
+  }
+  return gammaSlowPath(random, d, c, 0, -1, 0);
+}
+
+/** Finishes the try that failed the squeeze (v ≤ 0: rejected outright), then tries again until one is accepted. */
+function gammaSlowPath(random: RandomSource, d: number, c: number, z2: number, v: number, u: number): number {
+  if (v > 0 && Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) return d * v;
+  for (;;) {
+    const z = standardNormal(random);
+    v = 1 + c * z;
+    if (v <= 0) continue;
+    v = v * v * v;
+    u = 1 - random();
+    z2 = z * z;
     if (u < 1 - 0.0331 * z2 * z2) return d * v;
     if (Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) return d * v;
   }
