@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.ts';
 import { builtinModelNames } from '../src/model/load.ts';
-import { formatNumber, formatPercent } from '../src/results/format-number.ts';
+import { formatClaim, formatNumber } from '../src/results/format-number.ts';
 import type { Summary } from '../src/results/types.ts';
 import { renderReadmeImages } from '../src/charts/readme-images.ts';
 import { renderComparison } from '../src/charts/index.ts';
@@ -41,7 +41,8 @@ for (const name of builtinModelNames()) {
     rows.push(`| \`${name}\` | \`${o}\` | ${s.unit} | ${formatNumber(s.percentiles.p5)} | ${formatNumber(s.percentiles.p50)} | ${formatNumber(s.percentiles.p95)} |`);
   }
   for (const [claim, c] of Object.entries(summary.claims)) {
-    rows.push(`| \`${name}\` | claim \`${claim}\` | probability | | ${formatPercent(c.probability)} (95% CI ${formatPercent(c.ci95[0])}–${formatPercent(c.ci95[1])}) | |`);
+    const f = formatClaim(c.probability, c.ci95);
+    rows.push(`| \`${name}\` | claim \`${claim}\` | probability | | ${f.probability} (95% CI ${f.interval}) | |`);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutputSummary } from '../results/types.ts';
-import { formatInterval, formatNumber } from './format.ts';
+import { formatInterval, formatLabel } from '../results/format-number.ts';
 import { axisTitle, colours, config, dividedTitle, logAxis, spanDivisor, wantsLogScale, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { fieldTitle, plainTextSpec } from './text.ts';
@@ -39,7 +39,7 @@ export function compareChart(input: CompareChartInput): TopLevelSpec {
     const pc = r.summary.percentiles;
     const [p5, p50, p95] = [pc.p5, pc.p50, pc.p95];
     if (![p5, p50, p95].every(Number.isFinite)) return;
-    const row: Row = { rank, run: r.label, p5, p50, p95, text: `${formatNumber(p50)} (${formatInterval([p5, p95])})` };
+    const row: Row = { rank, run: r.label, p5, p50, p95, text: `${formatLabel(p50)} (${formatInterval([p5, p95], formatLabel)})` };
     if (Number.isFinite(pc.p25) && Number.isFinite(pc.p75)) {
       row.p25 = pc.p25;
       row.p75 = pc.p75;

@@ -7,7 +7,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutputDistribution, OutputSummary } from '../results/types.ts';
-import { formatCount, formatInterval, formatNumber } from './format.ts';
+import { formatCount, formatInterval, formatNumber } from '../results/format-number.ts';
 import { colours, config, dividedTitle, logAxis, spanDivisor, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { fieldTitle } from './text.ts';

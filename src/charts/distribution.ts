@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutputDistribution, OutputSummary } from '../results/types.ts';
-import { formatCount, formatNumber } from './format.ts';
+import { formatCount, formatLabel } from '../results/format-number.ts';
 import { percentile } from './quantile.ts';
 import { axisTitle, colours, config, dividedTitle, height, isEnergyUnit, logAxis, spanDivisor, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
@@ -67,7 +67,7 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
   ]
     .map(({ key, pc }) => ({ key, value: percentile(summary, dist, pc) }))
     .filter((m): m is { key: string; value: number } => m.value !== undefined && (!log || m.value > 0))
-    .map((m) => ({ ...m, label: `${m.key} ${formatNumber(m.value)}` }));
+    .map((m) => ({ ...m, label: `${m.key} ${formatLabel(m.value)}` }));
 
   let reactorRules =
     input.reactorTwh !== undefined && input.reactorTwh > 0 && isEnergyUnit(unit) ? reactorRulesFor(xLo, xHi, input.reactorTwh) : [];
@@ -160,7 +160,7 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
   if (input.modelTitle) subtitle.push(input.modelTitle);
   const count = summary?.count ?? total;
   subtitle.push(`${formatCount(count)} samples; dashed lines: p5, median, p95`);
-  if (reactorRules.length) subtitle.push(`solid lines: annual output of ${reactorRules.map((r) => r.n).join(', ')} reactors at ${formatNumber(input.reactorTwh ?? 0)} TWh/yr each`);
+  if (reactorRules.length) subtitle.push(`solid lines: annual output of ${reactorRules.map((r) => r.n).join(', ')} reactors at ${formatLabel(input.reactorTwh ?? 0)} TWh/yr each`);
 
   return {
     title: { text: `Distribution of ${name}`, subtitle },

@@ -10,7 +10,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Interval, OutputDistribution, OutputSummary } from '../results/types.ts';
-import { formatInterval, formatNumber, formatPercent } from './format.ts';
+import { formatClaim, formatLabel, formatPercent } from '../results/format-number.ts';
 import { exceedance } from './quantile.ts';
 import { axisTitle, colours, config, dividedTitle, height, logAxis, spanDivisor, wantsLogScale, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
@@ -85,10 +85,11 @@ export function exceedanceChart(input: ExceedanceChartInput): TopLevelSpec {
     const pAt = exceedance(dist, claim.threshold);
     const where = log ? Math.log(claim.threshold / xMin) / Math.log(xMax / xMin) : (claim.threshold - xMin) / (xMax - xMin || 1);
     const right = where > 0.55;
-    const thresholdText = claim.thresholdLabel ?? formatNumber(claim.threshold);
-    const claimP = `${formatPercent(claim.probability)}${claim.ci95 ? ` (95% CI ${formatInterval(claim.ci95, formatPercent)})` : ''}`;
+    const thresholdText = claim.thresholdLabel ?? formatLabel(claim.threshold);
+    const shown = claim.ci95 ? formatClaim(claim.probability, claim.ci95) : undefined;
+    const claimP = shown ? `${shown.probability} (95% CI ${shown.interval})` : formatPercent(claim.probability);
     const claimText = `${claim.name}: ${claimP}`;
-    const label = [`P(${name} > ${formatNumber(claim.threshold)}) = ${formatPercent(pAt)}`, `P(${claim.name}) =`, claimP];
+    const label = [`P(${name} > ${formatLabel(claim.threshold)}) = ${formatPercent(pAt)}`, `P(${claim.name}) =`, claimP];
     const at = [{ x: claim.threshold / div, exceed: pAt, label, top: thresholdText }];
     // The curve falls from left to right, so the space above-right of the point and below-left
     // of it is clear of the curve: the label goes above-right, or below-left near the right edge.

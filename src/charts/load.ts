@@ -11,7 +11,8 @@
  *   `toString` or `__proto__`;
  * - a statistic written as `null` (JSON has no Infinity or NaN: a statistic that no double could
  *   hold, see `engine/unrepresentable.ts`, or one that older versions overflowed) becomes NaN,
- *   which every chart and table shows as missing;
+ *   which every chart and table shows as missing (sensitivity indices keep their contract's null,
+ *   and every index field is present: `SensitivityReading`);
  * - fields added in later versions get their neutral value when absent (`warnings: []`).
  */
 import { readFile } from 'node:fs/promises';

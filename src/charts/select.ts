@@ -31,7 +31,7 @@ import type { ExceedanceClaim } from './exceedance.ts';
 import { fanChart, splitYear, yearSeries } from './fan.ts';
 import type { LoadedResults } from './load.ts';
 import { hasSobol, sobolChart } from './sobol.ts';
-import { formatNumber } from './format.ts';
+import { formatLabel } from '../results/format-number.ts';
 import { isEnergyUnit } from './theme.ts';
 import { hasTornado, tornadoChart } from './tornado.ts';
 import { targetName } from './types.ts';
@@ -89,7 +89,7 @@ export function claimFor(
     if (base === plural || base === parsed.thing) return { ...common, threshold: parsed.count, thresholdLabel: `${parsed.count} ${plural}` };
     if (parsed.thing === 'reactor' && reactorTwh !== undefined && isEnergyUnit(unit)) {
       const threshold = parsed.count * reactorTwh;
-      return { ...common, threshold, thresholdLabel: `${parsed.count} reactor${parsed.count === 1 ? '' : 's'} = ${formatNumber(threshold)} ${unit}` };
+      return { ...common, threshold, thresholdLabel: `${parsed.count} reactor${parsed.count === 1 ? '' : 's'} = ${formatLabel(threshold)} ${unit}` };
     }
   }
   return undefined;

@@ -9,7 +9,7 @@
  * low ≈ high ≈ baseline), and the subtitle says so.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatNumber } from './format.ts';
+import { formatLabel } from '../results/format-number.ts';
 import { axisTitle, colours, config, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import type { SensitivityReading } from '../sensitivity/result.ts';
@@ -47,7 +47,7 @@ export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
     { rank, param: r.param, side: 'input at its low', from: baseline, to: r.low, value: r.low, swing: r.swing },
     { rank, param: r.param, side: 'input at its high', from: baseline, to: r.high, value: r.high, swing: r.swing },
   ]);
-  const ends = shown.map((r, rank) => ({ rank, param: r.param, at: Math.max(r.low, r.high), text: `${formatNumber(r.low)} → ${formatNumber(r.high)}` }));
+  const ends = shown.map((r, rank) => ({ rank, param: r.param, at: Math.max(r.low, r.high), text: `${formatLabel(r.low)} → ${formatLabel(r.high)}` }));
   const y = { field: 'param', type: 'nominal' as const, title: null, sort: { field: 'rank', op: 'min' as const, order: 'ascending' as const } };
   const x = { type: 'quantitative' as const, scale: { zero: false } };
   const layer: LayerEntry[] = [
@@ -85,7 +85,7 @@ export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
   ];
   const subtitle = [
     `Each input swung from its low to its high setting, the others at their medians (${s.evaluations.toLocaleString('en-US')} model evaluations)`,
-    `Baseline ${formatNumber(baseline)}${estimated ? ' (estimated from the least influential input)' : ' (every input at its median)'}${rows.length > shown.length ? `; top ${shown.length} of ${rows.length} inputs` : ''}`,
+    `Baseline ${formatLabel(baseline)}${estimated ? ' (estimated from the least influential input)' : ' (every input at its median)'}${rows.length > shown.length ? `; top ${shown.length} of ${rows.length} inputs` : ''}`,
   ];
   return {
     title: { text: `Tornado: what moves ${target.name}`, subtitle },

@@ -10,11 +10,11 @@
  * past the escaping could not run script or load anything from the network.
  * (`'unsafe-eval'` stays: vega compiles its expressions with `Function`.)
  */
-import { formatCount, formatInterval, formatIntervalDistinct, formatNumber, formatPercent } from '../charts/format.ts';
+import { formatClaim, formatCount, formatIndex, formatInterval, formatIntervalDistinct, formatNumber } from '../results/format-number.ts';
 import type { LoadedResults } from '../charts/load.ts';
 import { targetName } from '../charts/types.ts';
 import type { NamedChart } from '../charts/types.ts';
-import type { ParameterIndices } from '../sensitivity/result.ts';
+import { INDEX_SCALES, type ParameterIndices } from '../sensitivity/result.ts';
 import type { Interval, ManifestParameter } from '../results/types.ts';
 import type { ReportAssets } from './assets.ts';
 import { scriptHash } from './assets.ts';
@@ -121,11 +121,12 @@ function claimsTable(r: LoadedResults): SafeHtml {
   if (claims.length === 0) return html``;
   const rows = claims.map(([name, c]) => {
     const description = c.description ?? r.manifest?.claims[name]?.description;
+    const shown = formatClaim(c.probability, c.ci95);
     return html`<tr>
 <td class="name">${name}</td>
 <td>${description ?? ''}</td>
-<td class="num"><strong>${formatPercent(c.probability)}</strong></td>
-<td class="num ci">${ci(c.ci95, formatPercent)}</td>
+<td class="num"><strong>${shown.probability}</strong></td>
+<td class="num ci">${c.ci95.every(Number.isFinite) ? shown.interval : ''}</td>
 <td class="num">${Number.isFinite(c.count) ? `${formatCount(c.holds)} / ${formatCount(c.count)}` : ''}</td>
 </tr>`;
   });
@@ -169,7 +170,7 @@ function sensitivitySection(r: LoadedResults): SafeHtml {
   const value = (i: ParameterIndices, c: (typeof columns)[number]): SafeHtml => {
     const v = i[c.key] as number | undefined;
     const interval = c.ci ? (i[c.ci] as Interval | undefined) : undefined;
-    const f = (x: number): string => (Math.abs(x) < 1e3 && c.key !== 'low' && c.key !== 'high' ? x.toFixed(3) : formatNumber(x));
+    const f = (x: number): string => (INDEX_SCALES[c.key] === 'index' ? formatIndex(x) : formatNumber(x));
     return html`<td class="num">${v === undefined || !Number.isFinite(v) ? '–' : f(v)}${interval ? html`<br><span class="ci">${ci(interval, f)}</span>` : ''}</td>`;
   };
   return html`<section id="sensitivity"><h2>Sensitivity</h2>

@@ -3,7 +3,7 @@
  * (rounded, for people), one row per output; claims follow in the Markdown.
  */
 import type { Summary } from './types.ts';
-import { formatNumber, formatPercent } from './format-number.ts';
+import { formatClaim, formatNumber } from './format-number.ts';
 import { plainText } from './plain-text.ts';
 
 export function percentilesCsv(summary: Summary): string {
@@ -32,7 +32,8 @@ export function percentilesMarkdown(summary: Summary): string {
   if (claims.length > 0) {
     lines.push('', '| claim | probability | 95% CI | description |', '|---|---:|---|---|');
     for (const [name, c] of claims) {
-      lines.push(`| ${md(name)} | ${formatPercent(c.probability)} | ${formatPercent(c.ci95[0])} – ${formatPercent(c.ci95[1])} | ${md(c.description ?? '')} |`);
+      const f = formatClaim(c.probability, c.ci95);
+      lines.push(`| ${md(name)} | ${f.probability} | ${f.interval} | ${md(c.description ?? '')} |`);
     }
   }
   return lines.join('\n') + '\n';

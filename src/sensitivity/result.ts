@@ -102,6 +102,28 @@ export interface SensitivityReading extends Pick<SensitivityResult, 'model' | 't
   readonly details: { readonly tornado?: Pick<NonNullable<SensitivityDetails['tornado']>, 'base'> };
 }
 
+/**
+ * How each field reads: `index` — a share of variance or a correlation, on a −1…1 scale (three decimals,
+ * `formatIndex`); `value` — in the target's own units (`formatNumber`). Tables and the report format by it.
+ */
+export const INDEX_SCALES: { readonly [K in keyof ParameterIndices]: 'index' | 'value' } = {
+  S1: 'index',
+  S1CI95: 'index',
+  ST: 'index',
+  STCI95: 'index',
+  spearman: 'index',
+  spearmanCI95: 'index',
+  prcc: 'index',
+  prccCI95: 'index',
+  muStar: 'value',
+  sigma: 'value',
+  low: 'value',
+  high: 'value',
+  mu: 'value',
+  muStarCI95: 'value',
+  swing: 'value',
+};
+
 export function emptyIndices(): ParameterIndices {
   return {
     S1: null,

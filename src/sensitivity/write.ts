@@ -8,7 +8,7 @@
 import { formatIndex, formatNumber } from '../results/format-number.ts';
 import { writeResultsDir } from '../results/atomic-dir.ts';
 import { rankLabel } from './registry.ts';
-import type { ParameterIndices, SensitivityResult } from './result.ts';
+import { INDEX_SCALES, type ParameterIndices, type SensitivityResult } from './result.ts';
 import type { Interval } from './types.ts';
 
 /** The files of a sensitivity result, by name. */
@@ -28,24 +28,24 @@ export function sensitivityJson(result: SensitivityResult): string {
   return JSON.stringify(result, null, 2) + '\n';
 }
 
-type Column = { readonly key: keyof ParameterIndices; readonly label: string; readonly interval?: boolean; readonly kind: 'index' | 'value' };
+type Column = { readonly key: keyof ParameterIndices; readonly label: string; readonly interval?: boolean };
 
 const COLUMNS: readonly Column[] = [
-  { key: 'S1', label: 'S1', kind: 'index' },
-  { key: 'S1CI95', label: 'S1 95% CI', interval: true, kind: 'index' },
-  { key: 'ST', label: 'ST', kind: 'index' },
-  { key: 'STCI95', label: 'ST 95% CI', interval: true, kind: 'index' },
-  { key: 'spearman', label: 'Spearman', kind: 'index' },
-  { key: 'spearmanCI95', label: 'Spearman 95% CI', interval: true, kind: 'index' },
-  { key: 'prcc', label: 'PRCC', kind: 'index' },
-  { key: 'prccCI95', label: 'PRCC 95% CI', interval: true, kind: 'index' },
-  { key: 'muStar', label: 'mu*', kind: 'value' },
-  { key: 'muStarCI95', label: 'mu* 95% CI', interval: true, kind: 'value' },
-  { key: 'mu', label: 'mu', kind: 'value' },
-  { key: 'sigma', label: 'sigma', kind: 'value' },
-  { key: 'low', label: 'low', kind: 'value' },
-  { key: 'high', label: 'high', kind: 'value' },
-  { key: 'swing', label: 'swing', kind: 'value' },
+  { key: 'S1', label: 'S1' },
+  { key: 'S1CI95', label: 'S1 95% CI', interval: true },
+  { key: 'ST', label: 'ST' },
+  { key: 'STCI95', label: 'ST 95% CI', interval: true },
+  { key: 'spearman', label: 'Spearman' },
+  { key: 'spearmanCI95', label: 'Spearman 95% CI', interval: true },
+  { key: 'prcc', label: 'PRCC' },
+  { key: 'prccCI95', label: 'PRCC 95% CI', interval: true },
+  { key: 'muStar', label: 'mu*' },
+  { key: 'muStarCI95', label: 'mu* 95% CI', interval: true },
+  { key: 'mu', label: 'mu' },
+  { key: 'sigma', label: 'sigma' },
+  { key: 'low', label: 'low' },
+  { key: 'high', label: 'high' },
+  { key: 'swing', label: 'swing' },
 ];
 
 /** One row per parameter in ranking order; intervals as `_lo`/`_hi` columns; empty cells where a method did not run. */
@@ -92,9 +92,9 @@ export function sensitivityMarkdown(result: SensitivityResult): string {
       if (v === null) return '';
       if (c.interval) {
         const [lo, hi] = v as Interval;
-        return `[${fmt(lo, c.kind)}, ${fmt(hi, c.kind)}]`;
+        return `[${fmt(lo, c.key)}, ${fmt(hi, c.key)}]`;
       }
-      return fmt(v as number, c.kind);
+      return fmt(v as number, c.key);
     });
     lines.push(`| ${name} | ${cells.join(' | ')} |`);
   }
@@ -108,8 +108,8 @@ export function sensitivityMarkdown(result: SensitivityResult): string {
   return lines.join('\n') + '\n';
 }
 
-function fmt(v: number, kind: 'index' | 'value'): string {
-  return kind === 'index' ? formatIndex(v) : formatNumber(v);
+function fmt(v: number, key: keyof ParameterIndices): string {
+  return INDEX_SCALES[key] === 'index' ? formatIndex(v) : formatNumber(v);
 }
 
 function pct(p: number): string {

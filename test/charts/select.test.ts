@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.ts';
-import { formatCount, formatIntervalDistinct, formatNumber, formatPercent } from '../../src/charts/format.ts';
+import { formatCount, formatIntervalDistinct, formatLabel, formatNumber, formatPercent } from '../../src/results/format-number.ts';
 import { loadResults } from '../../src/charts/load.ts';
 import { exceedance, percentile } from '../../src/charts/quantile.ts';
 import { chooseCharts, claimFor, DEFAULT_REACTOR_TWH, parseCountClaim, slug } from '../../src/charts/select.ts';
@@ -90,12 +90,15 @@ describe('helpers', () => {
 
   it('formats numbers, counts, percentages and intervals', () => {
     expect(formatNumber(13.0042)).toBe('13');
-    expect(formatNumber(18.3938)).toBe('18.4');
-    expect(formatNumber(1234567)).toBe('1.23e6');
+    // One formatter: 4 figures in tables and on the terminal, 3 in chart labels.
+    expect(formatNumber(18.3938)).toBe('18.39');
+    expect(formatLabel(18.3938)).toBe('18.4');
+    expect(formatLabel(1234567)).toBe('1.23e6');
     expect(formatNumber(100000)).toBe('100,000');
     expect(formatCount(1000000)).toBe('1,000,000');
     expect(formatPercent(0.3512)).toBe('35.1%');
-    expect(formatPercent(0.9999)).toBe('>99.9%');
+    // Near 100%, the distance to it in two figures rather than a bound.
+    expect(formatPercent(0.9999)).toBe('99.99%');
     expect(formatIntervalDistinct([12.9933, 13.0067])).toBe('12.99–13.01');
     expect(formatIntervalDistinct([-0.01, -0.002])).toBe('-0.01 to -0.002');
   });

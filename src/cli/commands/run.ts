@@ -6,7 +6,7 @@ import { checkDestination, openDestination, type OutputDir } from '../../results
 import { writeErrorUnder } from '../../results/write-error.ts';
 import { buildManifest } from '../../results/manifest.ts';
 import { percentilesCsv, percentilesMarkdown } from '../../results/tables.ts';
-import { formatNumber, formatPercent } from '../../results/format-number.ts';
+import { formatClaim, formatNumber, formatPercent } from '../../results/format-number.ts';
 import type { Summary } from '../../results/types.ts';
 import type { ModelHandle } from '../../model/load.ts';
 import type { Progress } from '../progress.ts';
@@ -144,7 +144,10 @@ export function summaryText(summary: Summary, wallSeconds: number): string {
   if (claims.length > 0) {
     lines.push('', textTable([
       ['claim', 'probability', '95% CI', ''],
-      ...claims.map(([name, c]) => [name, formatPercent(c.probability), `${formatPercent(c.ci95[0])} – ${formatPercent(c.ci95[1])}`, c.description ?? '']),
+      ...claims.map(([name, c]) => {
+        const f = formatClaim(c.probability, c.ci95);
+        return [name, f.probability, f.interval, c.description ?? ''];
+      }),
     ], { align: ['left', 'right', 'right', 'left'] }));
   }
   return lines.join('\n');

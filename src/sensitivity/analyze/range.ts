@@ -14,6 +14,7 @@
  * @example
  * sobolOutOfRange('S1', ['x1'], Float64Array.of(2.26), [[NaN, NaN]]); // ['S1 of x1 = 2.26 (no interval)']
  */
+import { formatNumber } from '../../results/format-number.ts';
 import type { Interval } from '../types.ts';
 
 /** Fewer trajectories than this get a warning. */
@@ -45,6 +46,7 @@ export function morrisSizeWarning(trajectories: number): string | undefined {
   return `morris: only ${trajectories} trajectories: mu*, mu and sigma rest on ${trajectories} elementary effects per input, too few to rank inputs; raise --samples (${MORRIS_MIN_TRAJECTORIES} or more, 50 is usual)`;
 }
 
+/** Three figures: enough to see how far outside [0, 1] an index fell. */
 function round(x: number): string {
-  return String(Number(x.toPrecision(3)));
+  return formatNumber(x, 3);
 }
