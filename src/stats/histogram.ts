@@ -46,14 +46,89 @@ export function binLocator(edges: readonly number[], scale: 'linear' | 'log'): (
   };
 }
 
-/** Counts of `values[0..n)` in the bins. */
+/** Counts of `values[0..n)` in the bins (NaN is not counted). */
 export function histogramCounts(values: Float64Array, n: number, edges: readonly number[], scale: 'linear' | 'log'): number[] {
   if (edges.length < 2) return [];
+  const e = Float64Array.from(edges);
+  const table = bucketBins(e, scale);
+  return Array.from(table ? countByTable(values, n, e, table) : countByLocator(values, n, edges, scale));
+}
+
+function countByLocator(values: Float64Array, n: number, edges: readonly number[], scale: 'linear' | 'log'): Float64Array {
   const counts = new Float64Array(edges.length - 1);
   const binOf = binLocator(edges, scale);
   for (let i = 0; i < n; i++) {
     const k = binOf(values[i]);
     if (k >= 0) counts[k]++;
   }
-  return Array.from(counts);
+  return counts;
+}
+
+/**
+ * Bits of a double's order-preserving key (its high word, as in `order-statistics.ts`) that name a
+ * bucket: sign, exponent and 12 mantissa bits, 4,096 buckets per binade (a relative width of 0.02–0.05%).
+ */
+const BUCKET_SHIFT = 8;
+const MAX_TABLE = 1 << 20;
+
+/**
+ * For every bucket between the first and the last edge, the bin of the bucket's smallest value
+ * (0 for the bucket holding the first edge): a value's bin is then its bucket's entry, moved up
+ * past the edges that are ≤ the value (only in the few buckets that straddle an edge). Counting by
+ * this table costs a few integer operations and one comparison per value instead of a division or
+ * a logarithm; undefined when the edges span more buckets than is worth a table.
+ */
+function bucketBins(e: Float64Array, scale: 'linear' | 'log'): { first: number; bins: Int32Array } | undefined {
+  const lo = e[0];
+  const hi = e[e.length - 1];
+  if (!(lo <= hi) || !Number.isFinite(lo) || !Number.isFinite(hi)) return undefined;
+  // −0 and +0 are equal as numbers but have buckets of their own: an edge at zero covers both.
+  const first = bucketOf(lo === 0 ? -0 : lo);
+  const size = bucketOf(hi === 0 ? 0 : hi) - first + 1;
+  if (size > MAX_TABLE) return undefined;
+  const binOf = binLocator(Array.from(e), scale);
+  const bins = new Int32Array(size);
+  for (let b = 0; b < size; b++) bins[b] = Math.max(0, binOf(Math.max(lo, Math.min(hi, bucketStart(first + b)))));
+  return { first, bins };
+}
+
+const word = new Int32Array(2);
+const double = new Float64Array(word.buffer);
+
+/** The bucket of a value: the top bits of its order-preserving key, as an unsigned number. */
+function bucketOf(v: number): number {
+  double[0] = v;
+  const h = word[1];
+  return ((h ^ ((h >> 31) | -0x80000000)) >>> BUCKET_SHIFT) >>> 0;
+}
+
+/** The smallest value whose key falls in bucket b. */
+function bucketStart(b: number): number {
+  const key = (b << BUCKET_SHIFT) | 0;
+  if (key < 0) {
+    word[1] = key ^ -0x80000000; // a positive value: only the sign bit was flipped
+    word[0] = 0;
+  } else {
+    word[1] = ~key; // a negative value: every bit was flipped; its smallest value has the largest magnitude
+    word[0] = -1;
+  }
+  return double[0];
+}
+
+function countByTable(values: Float64Array, n: number, e: Float64Array, table: { first: number; bins: Int32Array }): Float64Array {
+  const last = e.length - 2;
+  const counts = new Float64Array(last + 1);
+  const lo = e[0];
+  const hi = e[last + 1];
+  const { first, bins } = table;
+  const words = new Int32Array(values.buffer, values.byteOffset, 2 * n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!(v >= lo && v <= hi)) continue;
+    const h = words[2 * i + 1];
+    let k = bins[(((h ^ ((h >> 31) | -0x80000000)) >>> BUCKET_SHIFT) >>> 0) - first];
+    while (k < last && v >= e[k + 1]) k++;
+    counts[k]++;
+  }
+  return counts;
 }
