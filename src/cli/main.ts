@@ -1,5 +1,5 @@
 /**
- * The command line: `run`, `models`, `describe` (and the commands that later issues add).
+ * The command line: `run`, `sensitivity`, `report`, `compare`, `models` and `describe`.
  * Bad input ends with one line on stderr naming the field, the value and what is allowed,
  * and a non-zero exit; never a stack trace.
  */

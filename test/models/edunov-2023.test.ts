@@ -1,6 +1,9 @@
 /**
- * edunov-2023 at the claim's own point values reproduces the claim's arithmetic
- * (REFERENCES.md section 1): 1–2 M × 1 kW × 8,760 h = 8.76–17.5 TWh/yr; 100,000 tokens × 8.0e9 people
+ * edunov-2023 at the claim's own point values reproduces the claim's arithmetic. The claim: Sergey
+ * Edunov (Meta) at the Digital Workers Forum, Nov 2023, as reported by VentureBeat: "one to two
+ * million" H100s, about 1 kW each with cooling and overheads, ~100,000 tokens per person per day
+ * (the tokens figure from the French-language coverage, not checked against the English text).
+ * Its arithmetic: 1–2 M × 1 kW × 8,760 h = 8.76–17.5 TWh/yr; 100,000 tokens × 8.0e9 people
  * = 9.26e9 tokens/s = 4,630–9,260 tokens/s per GPU = 0.108–0.216 J/token at 1 kW; one 1 GW reactor at
  * 90% capacity factor = 7.884 TWh/yr, so 1.11–2.22 reactors.
  */

@@ -2,7 +2,8 @@
  * inference-fleet at stated point values. Sources of the expected figures:
  * - Epoch AI 2025 ("How much energy does ChatGPT use?"): an H100's share of a DGX H100 server, 1,275 W,
  *   × 0.7 average draw × PUE 1.2 = 1,071 W per GPU.
- * - The claim's arithmetic (REFERENCES.md section 1): 1 M GPUs at 1 kW all year = 8.76 TWh.
+ * - The claim's arithmetic (Sergey Edunov, Meta, Digital Workers Forum, Nov 2023, as reported by
+ *   VentureBeat): 1 M GPUs at 1 kW all year = 8.76 TWh.
  * - A mixed 2025 fleet worked by hand (below).
  */
 import { describe, expect, it } from 'vitest';

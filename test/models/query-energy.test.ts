@@ -1,5 +1,7 @@
 /**
- * query-energy reproduces Epoch AI's ChatGPT estimate (REFERENCES.md section 7):
+ * query-energy reproduces Epoch AI's ChatGPT estimate (Epoch AI, "How much energy does ChatGPT use?",
+ * 2025: a GPT-4o query of 500 output tokens on a 100 B-active-parameter model, H100s at 10% FLOP
+ * utilisation, an H100's 1,275 W share of a DGX H100 at 0.7 average draw, PUE 1.2):
  * 2 × 100e9 parameters × 500 tokens = 1e14 FLOP; ÷ (989 TFLOP/s × 0.10) = 1.01 s;
  * × 1,275 W × 0.7 × 1.2 = 0.30 Wh (0.301 to three figures).
  */

@@ -1,7 +1,8 @@
 /**
  * token-demand at stated point values.
- * - REFERENCES.md section 6: Google's Oct 2025 volume (1.3 quadrillion tokens/month) is ~5,300 tokens per person
- *   per day, and the claim's 100,000 is ~19× that. At 8.1 B people: 1.3e15 × 12 / 365 / 8.1e9 = 5,277.
+ * - Google's announced volume for Oct 2025, over 1.3 quadrillion tokens a month (Google's announcements, as
+ *   reported in the press), is ~5,300 tokens per person per day, and the claim's 100,000 is ~19× that. At
+ *   8.1 B people (UN World Population Prospects 2024): 1.3e15 × 12 / 365 / 8.1e9 = 5,277.
  * - A 2025 mix worked by hand (below), with ML.ENERGY's measured joules per output token.
  */
 import { describe, it } from 'vitest';
