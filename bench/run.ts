@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the engine's benchmark suite, printed as Markdown tables that the README quotes.
  *
- * Sections (all by default; pick with BENCH_ONLY=throughput,baseline,breakdown,rss,sampling,sensitivity):
+ * Sections (all by default; pick by name, `npm run bench -- peers`, or BENCH_ONLY=throughput,baseline,…):
  * - throughput  — samples/s per worker (hot loop) and of full runs with 1 and 2 workers (`throughput.ts`);
  * - baseline    — the engine vs a plain single-threaded JavaScript loop of edunov-2023 (`baseline.ts`);
  * - breakdown   — where a worker's time goes (sampling, kernel, copy-out or sketches) and the main thread's
@@ -9,6 +9,8 @@
  * - rss         — peak resident memory of whole runs at 1e7, 1e8, 1e9 samples (`rss.ts`);
  * - sampling    — RMSE-of-the-mean slopes of mc, lhs and sobol (`sampling.ts`);
  * - sensitivity — model evaluations per second of the sensitivity methods (`sensitivity.ts`).
+ * - peers       — whole processes side by side with the plain JS loop, C, numpy and OpenTURNS on the
+ *                 peer model of ../shared/peers, at 10^6–10^8 samples (`peers.ts`, its settings there).
  *
  * Settings (environment): BENCH_SAMPLES (full runs, default 1e7), BENCH_HOT_SAMPLES (hot loops,
  * 5e6), BENCH_REPEATS (hot-loop repetitions, 3), BENCH_RUN_REPEATS (full runs, 1),
@@ -23,6 +25,7 @@ import { rssSection } from './rss.ts';
 import { samplingSection } from './sampling.ts';
 import { sensitivitySection } from './sensitivity.ts';
 import { throughputSection } from './throughput.ts';
+import { peersSection } from './peers.ts';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   throughput: throughputSection,
@@ -31,9 +34,11 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   rss: rssSection,
   sampling: samplingSection,
   sensitivity: sensitivitySection,
+  peers: peersSection,
 };
 
-const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+// Sections by name: `npm run bench -- peers` or BENCH_ONLY=peers,rss.
+const only = [...process.argv.slice(2), process.env.BENCH_ONLY ?? ''].join(',').split(',').map((s) => s.trim()).filter(Boolean);
 const unknown = only.filter((s) => !(s in SECTIONS));
 if (unknown.length > 0) {
   console.error(`BENCH_ONLY: unknown section ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}`);
