@@ -1,11 +1,10 @@
 /** `manifest.json`: what produced a results folder, so that anyone can reproduce or audit it. */
-import { createRequire } from 'node:module';
-import { isAbsolute, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileSha256, type ModelHandle } from '../model/load.ts';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import type { Manifest, ManifestParameter } from './types.ts';
-
-const require = createRequire(import.meta.url);
 
 export interface ManifestInput {
   readonly handle: ModelHandle;
@@ -61,14 +60,46 @@ function displayPath(file: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split(sep).join('/');
 }
 
+/**
+ * The engine, Node, V8 and every runtime dependency of the package (its package.json `dependencies`,
+ * never the test tools), at the versions installed: what made the results and the charts. Read once.
+ */
+let installed: Record<string, string> | undefined;
 function versions(): Record<string, string> {
-  const found: Record<string, string> = { 'ai-energy-mc': ENGINE_VERSION, node: process.versions.node, v8: process.versions.v8 };
-  for (const pkg of ['seedrandom', 'simple-statistics', 'worker-threads-pool', 'tsx']) {
-    try {
-      found[pkg] = (require(`${pkg}/package.json`) as { version: string }).version;
-    } catch {
-      // a package without an exported package.json: leave it out rather than guess
-    }
+  installed ??= runtimeVersions();
+  return { 'ai-energy-mc': ENGINE_VERSION, node: process.versions.node, v8: process.versions.v8, ...installed };
+}
+
+function runtimeVersions(): Record<string, string> {
+  const found: Record<string, string> = {};
+  const own = readJson(join(PACKAGE_ROOT, 'package.json')) as { dependencies?: Record<string, string> } | undefined;
+  for (const pkg of Object.keys(own?.dependencies ?? {})) {
+    const version = installedVersion(pkg);
+    if (version !== undefined) found[pkg] = version; // not installed where Node would find it: left out rather than guessed
   }
   return found;
+}
+
+/**
+ * A dependency's version from its package.json, found as Node finds the package: in `node_modules` of
+ * the package root or of a folder above it (where npm hoists it). Read from disk because several
+ * packages (vega, commander) do not export their package.json to `require`.
+ */
+function installedVersion(pkg: string): string | undefined {
+  for (let dir = PACKAGE_ROOT; ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules', pkg, 'package.json');
+    if (existsSync(file)) {
+      const version = (readJson(file) as { version?: unknown } | undefined)?.version;
+      return typeof version === 'string' ? version : undefined;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }
