@@ -11,11 +11,11 @@
  * happened and what to do (`workerFailure`), and every thread is terminated before the run's
  * promise settles, so the process can exit.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import Pool from 'worker-threads-pool';
 import { fromErrorData, InputError, ModelError, RunError } from '../errors.ts';
-import { COMPILED } from '../package-root.ts';
+import { COMPILED, PACKAGE_ROOT } from '../package-root.ts';
 import type { ModelHandle } from '../model/load.ts';
 import { createChunkRunner } from '../../workers/chunk.ts';
 import type { Task, TaskResult, WorkerInit, WorkerMessage } from '../../workers/protocol.ts';
@@ -70,10 +70,11 @@ function abortReason(signal: AbortSignal): Error {
 }
 
 /**
- * What a worker thread starts from: the compiled entry beside this module when it runs from the
- * build (no tsx); from the sources (tests, tsx scripts), a bootstrap that registers tsx first.
+ * What a worker thread starts from: the compiled entry when this code runs from the build (no
+ * tsx); from the sources (tests, tsx scripts), a bootstrap that registers tsx first. Found from
+ * the package root: in the build this module lies in a shared chunk, not in dist/src/engine.
  */
-const WORKER_FILE = fileURLToPath(new URL(COMPILED ? '../../workers/entry.js' : '../../workers/worker.mjs', import.meta.url));
+const WORKER_FILE = COMPILED ? join(PACKAGE_ROOT, 'dist', 'workers', 'entry.js') : join(PACKAGE_ROOT, 'workers', 'worker.mjs');
 /**
  * A small young generation per worker: what a chunk allocates dies within the chunk, so
  * frequent cheap scavenges cost nothing measurable, and peak memory stays well inside bounds
