@@ -71,7 +71,7 @@ export async function runSensitivity(handle: ModelHandle, options: SensitivityOp
   const k = uncertain.length;
   if (k === 0) throw new InputError('model', model.name, 'a model with at least one uncertain (non-constant) parameter to analyse');
   if (!Number.isInteger(options.samples) || options.samples < 1) {
-    throw new InputError('--samples', options.samples, 'a positive integer (Sobol: base sample N; spearman/prcc: rows; morris: trajectories)');
+    throw new InputError('--samples', options.samples, `a positive integer (${methods.map((m) => `${m.name}: ${m.samples}`).join('; ')})`);
   }
   const warnings: string[] = [...model.warnings];
   const warn = (text: string) => void warnings.push(text);
