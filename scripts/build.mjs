@@ -8,10 +8,16 @@
  * costs about 0.5 ms a file, which was a third of a `models` command and is paid again by every
  * worker thread. Lazy imports (charts, report, sensitivity, tsx) stay lazy: they become chunks.
  * Only type syntax is removed; no minifying, so the arithmetic is the sources' own.
+ *
+ * dist/models/sources.json records the SHA-256 of every source under models/ that went into the
+ * build: the CLI runs a built-in model from its compiled twin only while the sources still match
+ * (src/model/load.ts), so an edited model is never run from a stale build. Hashes, not file
+ * times: an npm install or a git checkout sets file times as it pleases.
  */
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,3 +41,20 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
+
+/** Every TypeScript source under models/, by path relative to models/ (with '/'), and its SHA-256. */
+function modelSourceHashes(dir) {
+  const hashes = {};
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.m?ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        hashes[relative(dir, path).split('\\').join('/')] = createHash('sha256').update(readFileSync(path)).digest('hex');
+      }
+    }
+  };
+  walk(dir);
+  return Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+writeFileSync(join(dist, 'models', 'sources.json'), JSON.stringify(modelSourceHashes(join(root, 'models')), null, 2) + '\n');

@@ -4,6 +4,7 @@
  * called, so a program that only simulates never loads it.
  */
 import type { SensitivityMethod, SensitivityResult } from '../sensitivity/index.ts';
+import { abortReason } from '../engine/runner.ts';
 import { openModel, type ModelInput } from './model.ts';
 import { checkCallback, checkInteger, checkSeed, checkSignal, DEFAULT_SENSITIVITY_SAMPLES, MAX_SAMPLES } from './options.ts';
 import { asWritten } from './simulate.ts';
@@ -42,7 +43,7 @@ export async function sensitivity<P extends string, O extends string>(model: Mod
   const seed = checkSeed(o.seed ?? '1');
   const onProgress = checkCallback<(done: number, total: number) => void>('onProgress', o.onProgress);
   const signal = checkSignal(o.signal);
-  signal?.throwIfAborted();
+  if (signal?.aborted) throw abortReason(signal);
   const { runSensitivity } = await import('../sensitivity/index.ts');
   const { handle, workers } = await openModel(model, o.set, o.workers);
   const result = await runSensitivity(handle, {

@@ -8,6 +8,7 @@
 import { DEFAULT_PERCENTILES, simulate as runSimulation, type PrecisionTarget } from '../engine/simulate.ts';
 import type { PercentileMethod, Sampling } from '../engine/types.ts';
 import { InputError } from '../errors.ts';
+import { abortReason } from '../engine/runner.ts';
 import type { Distributions, Summary } from '../results/types.ts';
 import { openModel, type ModelInput } from './model.ts';
 import {
@@ -81,7 +82,7 @@ export async function simulate<P extends string, O extends string>(model: ModelI
   const precisionPercentile = checkPrecisionPercentile(o.precisionPercentile ?? 95);
   const onProgress = checkCallback<(done: number, total: number) => void>('onProgress', o.onProgress);
   const signal = checkSignal(o.signal);
-  signal?.throwIfAborted();
+  if (signal?.aborted) throw abortReason(signal);
 
   const { handle, workers } = await openModel(model, o.set, o.workers);
   const outputs = handle.model.outputs.map((x) => x.name);

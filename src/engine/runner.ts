@@ -64,7 +64,7 @@ export function inProcessRunner(handle: ModelHandle): Runner {
 }
 
 /** Why a run stopped on abort: the reason given to `abort()` when it is an error of ours (a timeout, a signal). */
-function abortReason(signal: AbortSignal): Error {
+export function abortReason(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   return reason instanceof Error && reason.name !== 'AbortError' ? reason : new AbortedError();
 }

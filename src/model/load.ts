@@ -11,9 +11,8 @@
  * The built-in models are the TypeScript sources in `models/`: what `models` lists, `describe`
  * shows, and the manifest names and hashes (the file a reader opens and can copy; a compiled
  * file's hash would change with the compiler). Running from the build, they are imported from
- * their compiled twins in `dist/models/`, without tsx, as long as every source there is no newer
- * than its twin; a source edited since the build runs from the source, through tsx, rather than
- * from a stale twin.
+ * their compiled twins in `dist/models/`, without tsx, as long as the sources are those the build
+ * compiled; after an edit they run from the sources, through tsx, rather than from a stale build.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -184,25 +183,32 @@ const compiledName = (source: string) => source.replace(/\.mts$/, '.mjs').replac
 
 let compiledState: boolean | undefined;
 /**
- * True when the build is at least as new as every source under `models/` (shared helpers
- * included: they are bundled into the models that import them). Each model's twin is written by
- * every build, so the oldest twin dates the build.
+ * True when the sources under `models/` (shared helpers included: they are bundled into the models
+ * that import them) are the ones the build compiled: scripts/build.mjs records their SHA-256 in
+ * `dist/models/sources.json`. Contents, not file times, which an install or a checkout resets.
  */
 function builtinsCompiled(): boolean {
   if (compiledState !== undefined) return compiledState;
-  const mtimes = (dir: string): number[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return mtimes(path);
-      return /\.m?ts$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [statSync(path).mtimeMs] : [];
-    });
   try {
-    const twins = builtinModelNames().map((name) => statSync(join(RUNNABLE_MODELS_DIR, `${name}.js`)).mtimeMs);
-    compiledState = twins.length > 0 && Math.max(...mtimes(MODELS_DIR)) <= Math.min(...twins);
+    const built = JSON.parse(readFileSync(join(RUNNABLE_MODELS_DIR, 'sources.json'), 'utf8')) as Record<string, string>;
+    const now = modelSourceHashes(MODELS_DIR);
+    const names = Object.keys(now);
+    compiledState = names.length === Object.keys(built).length && names.every((name) => built[name] === now[name]);
   } catch {
-    compiledState = false; // a twin missing: run the sources
+    compiledState = false; // no record of the build: run the sources
   }
   return compiledState;
+}
+
+/** Every TypeScript source under `dir`, by path relative to it (with '/'), and its SHA-256 (as scripts/build.mjs records them). */
+function modelSourceHashes(dir: string, prefix = ''): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) Object.assign(hashes, modelSourceHashes(dir, rel));
+    else if (/\.m?ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')) hashes[rel] = fileSha256(join(dir, rel));
+  }
+  return hashes;
 }
 
 /**
