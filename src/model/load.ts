@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { InputError } from '../errors.ts';
 import { COMPILED, PACKAGE_ROOT } from '../package-root.ts';
@@ -126,24 +126,21 @@ export function loadModelObject(definition: unknown, overrides: Overrides = {}, 
 async function importModule(file: string, purpose: 'run' | 'preflight'): Promise<unknown> {
   const target = runnableFile(file);
   const url = pathToFileURL(target).href;
+  const viaTsx = async () => (await import('tsx/esm/api')).tsImport(url, import.meta.url);
   try {
-    if (needsTsx(target)) {
-      const { tsImport } = await import('tsx/esm/api');
-      return await tsImport(url, import.meta.url);
+    if (needsTsx(target)) return await viaTsx();
+    try {
+      return await import(purpose === 'run' ? url : `${url}?${purpose}`);
+    } catch (err) {
+      // Node names no line for a syntax error in a module; tsx does (or reads what Node would not, as before).
+      if (err instanceof SyntaxError) return await viaTsx();
+      throw err;
     }
-    return await import(purpose === 'run' ? url : `${url}?${purpose}`);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError('model', file, `the model file could not be loaded: ${loadFailure(err)}`);
+    const message = err instanceof Error ? err.message.split('\n').slice(0, 6).join('\n') : String(err);
+    throw new InputError('model', file, `the model file could not be loaded: ${message}`);
   }
-}
-
-/** The first lines of why a module failed to load, with the place of a syntax error when Node gives it only in the stack. */
-function loadFailure(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const message = err.message.split('\n').slice(0, 6).join('\n');
-  const where = err instanceof SyntaxError ? /^(file:\/\/\S+:\d+)\n/.exec(err.stack ?? '')?.[1] : undefined;
-  return where ? `${fileURLToPath(where.replace(/:\d+$/, ''))}:${where.split(':').at(-1)}: ${message}` : message;
 }
 
 /** TypeScript, or a `.js` file in a package that is not `"type": "module"` (see the top of this file). */
