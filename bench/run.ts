@@ -11,6 +11,8 @@
  * - sensitivity — model evaluations per second of the sensitivity methods (`sensitivity.ts`).
  * - peers       — whole processes side by side with the plain JS loop, C, numpy and OpenTURNS on the
  *                 peer model of ../shared/peers, at 10^6–10^8 samples (`peers.ts`, its settings there).
+ * - startup     — whole CLI processes against the start-up targets: `models`, 1,000-sample runs, the
+ *                 default study (`startup.ts`; BENCH_STARTUP_RUNS rounds, default 10).
  *
  * Settings (environment): BENCH_SAMPLES (full runs, default 1e7), BENCH_HOT_SAMPLES (hot loops,
  * 5e6), BENCH_REPEATS (hot-loop repetitions, 3), BENCH_RUN_REPEATS (full runs, 1),
@@ -26,6 +28,7 @@ import { samplingSection } from './sampling.ts';
 import { sensitivitySection } from './sensitivity.ts';
 import { throughputSection } from './throughput.ts';
 import { peersSection } from './peers.ts';
+import { startupSection } from './startup.ts';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   throughput: throughputSection,
@@ -35,6 +38,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   sampling: samplingSection,
   sensitivity: sensitivitySection,
   peers: peersSection,
+  startup: startupSection,
 };
 
 // Sections by name: `npm run bench -- peers` or BENCH_ONLY=peers,rss.
