@@ -177,6 +177,27 @@ function report(systems: readonly System[], results: ReadonlyMap<string, Readonl
       `ai-energy-mc: the CLI of ${engine === ROOT ? 'this checkout' : engine} (\`run edunov-bench.mjs --quiet --json --out <tmp>\`); exact percentiles only up to ${sizeLabel(EXACT_MAX)} (the engine's own limit for keeping every value); the other systems compute exact percentiles.`,
       'Empty: skipped at that size (above 10^7 only the JS loop, the DDSketch runs and the systems whose 10^7 time says they stay under the limit; OpenTURNS stops at 10^7).',
       ...missing,
+      ...targets(results),
     ],
   );
+}
+
+/** The issue's targets, read off this run: each figure with the target beside it. */
+function targets(results: ReadonlyMap<string, ReadonlyMap<number, Timing>>): string[] {
+  const wall = (name: string, n: number): number | undefined => {
+    const t = results.get(name)?.get(n);
+    return t && !t.failed ? t.wall : undefined;
+  };
+  const js7 = wall('plain JS loop, 1 thread', 1e7);
+  const lines: string[] = [];
+  const vsJs = (name: string, target: number) => {
+    const t = wall(name, 1e7);
+    if (js7 !== undefined && t !== undefined) lines.push(`Target: ${name} at 1e7 ≥ ${target}× the JS loop: ${ratio(js7 / t)} ${js7 / t >= target ? '(met)' : '(not met)'}.`);
+  };
+  vsJs('ai-energy-mc, 1 worker, exact', 0.7);
+  vsJs('ai-energy-mc, 2 workers, exact', 1.3);
+  const one = wall('ai-energy-mc, 1 worker, DDSketch', 1e8);
+  const two = wall('ai-energy-mc, 2 workers, DDSketch', 1e8);
+  if (one !== undefined && two !== undefined) lines.push(`Target: at 1e8 with the DDSketch, 2 workers ≥ 1.85× one worker: ${ratio(one / two)} ${one / two >= 1.85 ? '(met)' : '(not met)'}.`);
+  return lines;
 }
