@@ -132,9 +132,12 @@ describe.concurrent('non-finite values', () => {
     const out = join(tmp(), 'run');
     const r = await cli(['run', model('mostly-finite'), '--set', 'q=0.02', '--samples', '100000', '--out', out, '--quiet']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^warning: output y: 2\.\d\d% of the samples \([\d,]+ of 100,000\) are NaN or ±Infinity/);
+    // About 2% (binomial sd 0.044% at 10^5 samples): the share printed is what the stream gave.
+    const share = /^warning: output y: (\d\.\d\d)% of the samples \([\d,]+ of 100,000\) are NaN or ±Infinity/.exec(r.stderr);
+    expect(Number(share?.[1])).toBeGreaterThan(1.8);
+    expect(Number(share?.[1])).toBeLessThan(2.2);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.warnings).toEqual([expect.stringMatching(/^output y: 2\.\d\d% of the samples/)]);
+    expect(summary.warnings).toEqual([expect.stringMatching(/^output y: \d\.\d\d% of the samples/)]);
     expect(summary.outputs.y.nonFinite).toBeGreaterThan(1000);
   });
   it('1% or less: counted, no warning', async () => {
