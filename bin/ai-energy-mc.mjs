@@ -13,6 +13,21 @@ for (const [signal, code] of Object.entries(EXIT_CODES)) {
   });
 }
 
+// A run or a sensitivity study needs at least one worker thread: start it now, so that its own
+// start-up overlaps the CLI's loading, and let the runner adopt it (src/engine/runner.ts,
+// WARM_WORKER; same limits as the runner's). Unreferenced until then: a command that stops before
+// sampling still exits at once.
+const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+if (command === 'run' || command === 'sensitivity') {
+  const { Worker } = await import('node:worker_threads');
+  const limits = { maxYoungGenerationSizeMb: 8 };
+  const warm = { worker: new Worker(new URL('../dist/workers/entry.js', import.meta.url), { execArgv: [], resourceLimits: limits }), limits, failed: false };
+  warm.worker.unref();
+  warm.worker.on('error', () => (warm.failed = true));
+  warm.worker.on('exit', () => (warm.failed = true));
+  globalThis[Symbol.for('ai-energy-mc.warm-worker')] = warm;
+}
+
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 let cli;
 try {

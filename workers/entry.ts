@@ -14,6 +14,7 @@ import { ModelError, toErrorData } from '../src/errors.ts';
 import { loadModel } from '../src/model/load.ts';
 import { createChunkRunner, type ChunkRunner } from './chunk.ts';
 import { transferList, type Task, type WorkerInit, type WorkerMessage } from './protocol.ts';
+import type { WarmInit } from '../src/engine/runner.ts';
 
 const port = parentPort;
 if (!port) throw new Error('workers/entry.ts runs only as a worker thread');
@@ -39,7 +40,8 @@ process.on('uncaughtException', (err) =>
 );
 
 try {
-  const init = workerData as WorkerInit;
+  // A thread the bin started ahead of the CLI (a warm worker, src/engine/runner.ts) learns its model from its first message.
+  const init = (workerData as WorkerInit | undefined) ?? (await new Promise<WorkerInit>((resolve) => port.once('message', (m: WarmInit) => resolve(m.init))));
   const { model } = await loadModel(init.file, init.overrides);
   modelName = model.name;
   runner = createChunkRunner(model);

@@ -84,6 +84,43 @@ const WORKER_FILE = COMPILED ? join(PACKAGE_ROOT, 'dist', 'workers', 'entry.js')
  */
 const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
 
+/**
+ * A worker thread the CLI's bin started for a `run` or `sensitivity` command before loading the
+ * CLI itself (bin/ai-energy-mc.mjs), so that the thread's own start-up (Node's bootstrap of a new
+ * thread, the engine's code) overlaps the main thread's. It waits for a `WarmInit` message naming
+ * the model; until a runner adopts it, it is unreferenced and keeps no process alive.
+ */
+export const WARM_WORKER = Symbol.for('ai-energy-mc.warm-worker');
+
+export interface WarmWorker {
+  readonly worker: Worker;
+  readonly limits: ResourceLimits;
+  /** Set if the thread failed or exited before it was adopted. */
+  failed?: boolean;
+}
+
+/** The warm thread, told which model to load, if there is one that fits these limits; taken once. */
+function adoptWarmWorker(limits: ResourceLimits, init: WorkerInit): Worker | undefined {
+  const holder = globalThis as { [WARM_WORKER]?: WarmWorker };
+  const warm = holder[WARM_WORKER];
+  if (!warm) return undefined;
+  delete holder[WARM_WORKER];
+  const fits = JSON.stringify(warm.limits) === JSON.stringify(limits) && COMPILED;
+  if (!fits || warm.failed) {
+    void warm.worker.terminate();
+    return undefined;
+  }
+  warm.worker.ref();
+  warm.worker.postMessage({ kind: 'init', init } satisfies WarmInit);
+  return warm.worker;
+}
+
+/** The first message to a warm worker thread: the model to load (what `workerData` carries otherwise). */
+export interface WarmInit {
+  readonly kind: 'init';
+  readonly init: WorkerInit;
+}
+
 /** What a worker thread was doing when it failed, for the message. */
 type Activity = 'loading' | 'idle' | Task['kind'];
 
@@ -94,8 +131,9 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
   const limits = { ...WORKER_LIMITS, ...options.resourceLimits };
   const pool = new Pool({ max: workers });
   const init: WorkerInit = { file: handle.file, overrides: handle.overrides };
+  const warm = adoptWarmWorker(limits, init);
   const threads = await Promise.all(
-    Array.from({ length: workers }, () => new Promise<Worker>((resolve, reject) => {
+    Array.from({ length: workers }, (_, i) => i === 0 && warm ? Promise.resolve(warm) : new Promise<Worker>((resolve, reject) => {
       try {
         pool.acquire(WORKER_FILE, { workerData: init, execArgv: [], resourceLimits: limits }, (err, worker) => (err ? reject(err) : resolve(worker)));
       } catch (err) {

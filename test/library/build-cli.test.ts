@@ -4,6 +4,9 @@
  * every kind of model file still runs, with nothing on stderr. Built-in models run from their
  * compiled twins, but describe and the manifest name and hash their TypeScript sources.
  *
+ * The bin starts a worker thread for `run` and `sensitivity` before the CLI has loaded, and the
+ * run adopts it (src/engine/runner.ts, WARM_WORKER).
+ *
  * Which modules load is seen through a module hook (`--import`) that records, in the main thread,
  * every tsx module that loads.
  */
@@ -113,6 +116,28 @@ describe('tsx only where Node needs it', SLOW, () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(new RegExp(`^error: model: got ".*model\\.js"; the model file could not be loaded: .*model\\.js:3:\\d+: ERROR: Expected "}" but found "]"`));
+  });
+});
+
+describe('the worker thread the bin starts ahead of the CLI', SLOW, () => {
+  it('is adopted by the run: the same bytes on 1, 2 and 3 threads (3 chunks)', async () => {
+    const summaries = [];
+    for (const workers of ['1', '2', '3']) {
+      const r = await traced(['run', 'edunov-2023', '--samples', '150000', '--workers', workers, '--seed', 'warm', '--json', '--quiet', '--out', join(tmp(), 'out')]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      summaries.push({ ...JSON.parse(r.stdout), workers: undefined });
+    }
+    expect(summaries[1]).toEqual(summaries[0]);
+    expect(summaries[2]).toEqual(summaries[0]);
+  });
+
+  it('keeps no process alive when the command stops before sampling', async () => {
+    const r = await traced(['run', 'no-such-model', '--samples', '1000']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: model: got "no-such-model"; no built-in model by that name/);
+    const s = await traced(['sensitivity', 'edunov-2023', '--method', 'nope']);
+    expect(s.code).toBe(2);
   });
 });
 
