@@ -141,8 +141,12 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
 
 /** Samples ahead of those received whose pages are touched in advance: 2^21, 32 chunks of the default size. */
 const TOUCH_AHEAD = 2 ** 21;
-/** Doubles touched per output and event-loop turn: 1 MB, so the main thread stays responsive. */
-const TOUCH_SLICE = 2 ** 17;
+/**
+ * Doubles touched per event-loop turn, all outputs together: 128 KB, 32 pages, at most a fraction
+ * of a millisecond even where faults are slow, so that a worker's result is never kept waiting
+ * (the runner hands a worker its next chunk only when the main thread reads its result).
+ */
+const TOUCH_SLICE = 2 ** 14;
 /** Doubles per 4 KB page. */
 const PAGE = 512;
 
@@ -161,6 +165,7 @@ const PAGE = 512;
  */
 function pageToucher(buffers: readonly Float64Array[], capacity: number): (received: number) => void {
   const words = buffers.map((b) => new Int32Array(b.buffer, b.byteOffset, 2 * b.length));
+  const slice = Math.max(PAGE, Math.floor(TOUCH_SLICE / Math.max(1, words.length) / PAGE) * PAGE);
   let touched = 0;
   let target = 0;
   let scheduled = false;
@@ -168,7 +173,7 @@ function pageToucher(buffers: readonly Float64Array[], capacity: number): (recei
   const step = (): void => {
     scheduled = false;
     if (stopped) return;
-    const end = Math.min(target, touched + TOUCH_SLICE);
+    const end = Math.min(target, touched + slice);
     for (const w of words) for (let i = touched; i < end; i += PAGE) Atomics.add(w, 2 * i, 0);
     touched = end;
     if (touched < target) schedule();
