@@ -1,13 +1,13 @@
 /**
  * Section `breakdown`: where one worker's time goes, per phase of the chunk loop of
- * `workers/chunk.ts`, re-run phase by phase with the same building blocks (seedrandom stream
- * per chunk, each parameter's `fill`, the generated kernel with its fused moment sums, then
+ * `workers/chunk.ts`, re-run phase by phase with the same building blocks (one random stream
+ * reseeded per chunk, each parameter's `fill`, the generated kernel with its fused moment sums, then
  * either the copy-out of the exact path or the per-output DDSketch). Nanoseconds per sample; the phases add
  * up to about the hot loop's time per sample. Models with rank correlations are skipped (the
  * Iman–Conover step is not timed here).
  */
 import { loadModel } from '../src/model/load.ts';
-import { DEFAULT_CHUNK_SIZE, chunkRandom } from '../src/engine/plan.ts';
+import { DEFAULT_CHUNK_SIZE, createChunkStream } from '../src/engine/plan.ts';
 import { momentsFromSums } from '../src/stats/moments.ts';
 import { createAggregator } from '../src/engine/aggregate.ts';
 import { DEFAULT_PERCENTILES } from '../src/engine/simulate.ts';
@@ -36,12 +36,14 @@ export async function breakdownSection(): Promise<void> {
     const holds = new Int32Array(model.claims.length);
     const stats = new Float64Array(STATS * model.outputs.length);
     const kernel = buildSimulateKernel(model);
+    const stream = createChunkStream();
     const byKind = new Map<string, number>();
     const t = { stream: 0, kernel: 0, copy: 0, sketch: 0 };
     const pass = (timed: boolean) => {
       for (let k = 0; k < chunks; k++) {
         let t0 = performance.now();
-        const random = chunkRandom('breakdown', k);
+        stream.reset('breakdown', k);
+        const random = stream.random;
         let t1 = performance.now();
         if (timed) t.stream += t1 - t0;
         for (let j = 0; j < varying.length; j++) {
@@ -108,7 +110,7 @@ export async function breakdownSection(): Promise<void> {
     'Where a worker\'s time goes (ns per sample, one thread)',
     [{ title: 'model', align: 'left' }, 'sampling (fill)', { title: 'fill by family', align: 'left' }, 'kernel (compute, claims, moments)', 'exact: copy-out', 'ddsketch: sketches', 'total exact / ddsketch', 'fill / kernel / copy-out (exact)'],
     rows,
-    [`${chunks} chunks of ${DEFAULT_CHUNK_SIZE.toLocaleString('en-US')} after one untimed pass; per-chunk seedrandom set-up is included in the totals (negligible).`],
+    [`${chunks} chunks of ${DEFAULT_CHUNK_SIZE.toLocaleString('en-US')} after one untimed pass; per-chunk reseeding of the random stream is included in the totals (negligible).`],
   );
   printTable(
     `Main thread: aggregating ${count(aggChunks * n)} samples (one thread)`,
