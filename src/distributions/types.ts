@@ -4,7 +4,7 @@
  * loop never branches on validation (the d3-random habit).
  */
 
-/** A source of uniform random numbers on [0, 1): a seedrandom stream, or `Math.random` in a pinch. */
+/** A source of uniform random numbers on [0, 1): the engine's per-chunk stream (`src/engine/plan.ts`), a seedrandom stream, or `Math.random` in a pinch. */
 export type RandomSource = () => number;
 
 export interface Distribution {

@@ -14,7 +14,7 @@ import { erfc } from '../special/erf.ts';
  * 2E₂ > (E₁/r)², with E = −ln(1 − U) so that a generator returning exactly 0 never reaches ln(0).
  *
  * One call to `random()` feeds the fast path: its top 8 bits choose the sign and the layer, the
- * remaining bits are u (24 bits with seedrandom's 32-bit streams: draws lie on a grid of about
+ * remaining bits are u (24 bits with the engine's 32-bit uniforms: draws lie on a grid of about
  * 2e-7·|x| within a layer, as fine as inverse-transform sampling from the same 2³² possible values).
  * This replaces the independent integer of the original algorithm, and avoids the index/value
  * correlation that Doornik (2005) found when both come from the *same* bits.
