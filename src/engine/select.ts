@@ -39,3 +39,23 @@ export function selectOne(r: SelectRequest): Selected {
 
 /** Selects on the calling thread. */
 export const selectHere: Selector = async (requests) => requests.map(selectOne);
+
+/**
+ * Splits selections, largest first, between `workers` worker threads and the calling thread,
+ * each to whichever has the least work so far (workers first on a tie): the main thread waits for
+ * the selections anyway, so it takes the share of one more worker. With no worker threads
+ * (in-process runs) everything stays with the runner.
+ */
+export function shareOut<T extends { readonly n: number }>(largestFirst: readonly T[], workers: number): { here: T[]; there: T[] } {
+  if (workers <= 0) return { here: [], there: [...largestFirst] };
+  const load = new Array<number>(workers + 1).fill(0);
+  const here: T[] = [];
+  const there: T[] = [];
+  for (const task of largestFirst) {
+    let slot = 0;
+    for (let s = 1; s < load.length; s++) if (load[s] < load[slot]) slot = s;
+    load[slot] += task.n;
+    (slot === workers ? here : there).push(task);
+  }
+  return { here, there };
+}

@@ -14,7 +14,7 @@ import type { Summary, Distributions, PrecisionReport } from '../results/types.t
 import type { SelectResult, SelectTask, SimulateResult, SimulateTask } from '../../workers/protocol.ts';
 import type { PercentileMethod, Sampling } from './types.ts';
 import { createAggregator, type Aggregate, type Aggregator } from './aggregate.ts';
-import type { SelectRequest, Selected } from './select.ts';
+import { selectOne, shareOut, type SelectRequest, type Selected } from './select.ts';
 import { DEFAULT_CHUNK_SIZE, planChunks } from './plan.ts';
 import { createRunner, type Runner } from './runner.ts';
 import { ENGINE_VERSION } from '../version.ts';
@@ -155,16 +155,24 @@ function allocate<T>(make: () => T, what: string, samplesFlag: string): T {
 async function selectOn(runner: Runner, requests: readonly SelectRequest[], signal?: AbortSignal): Promise<Selected[]> {
   const results = new Array<Selected>(requests.length);
   const tasks: SelectTask[] = requests.map((r, id) => ({ kind: 'select', id, values: r.values, n: r.n, ranks: r.ranks, ...(r.prefixes ? { prefixes: r.prefixes } : {}), ...(r.edges ? { edges: r.edges, scale: r.scale ?? 'linear' } : {}) }));
-  // Largest first, so that the two workers finish together.
+  // Largest first, so that the two workers finish together; the main thread, idle until then, takes a share.
   tasks.sort((a, b) => b.n - a.n || a.id - b.id);
-  await runner.run(
-    tasks,
+  const { here, there } = shareOut(tasks, runner.workers);
+  const running = runner.run(
+    there,
     (r) => {
       const { id, x, prefixX, counts } = r as SelectResult;
       results[id] = { x, ...(prefixX ? { prefixX } : {}), ...(counts ? { counts } : {}) };
     },
     signal,
   );
+  try {
+    for (const task of here) results[task.id] = selectOne(task);
+  } catch (err) {
+    await running.catch(() => {});
+    throw err;
+  }
+  await running;
   return results;
 }
 
