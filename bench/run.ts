@@ -45,7 +45,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 const only = [...process.argv.slice(2), process.env.BENCH_ONLY ?? ''].join(',').split(',').map((s) => s.trim()).filter(Boolean);
 const unknown = only.filter((s) => !(s in SECTIONS));
 if (unknown.length > 0) {
-  console.error(`BENCH_ONLY: unknown section ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}`);
+  console.error(`bench: unknown section ${unknown.join(', ')} (named on the command line or in BENCH_ONLY); choose from ${Object.keys(SECTIONS).join(', ')}`);
   process.exit(2);
 }
 const chosen = only.length > 0 ? only : Object.keys(SECTIONS);
