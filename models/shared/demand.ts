@@ -96,7 +96,7 @@ export const demandParameters = {
     unit: 'J/token',
     source:
       'ML.ENERGY leaderboard, Feb 2026, models ≥100 B parameters, chat workload, GPU energy only: P10 0.42, P25 0.61, median 0.96, ' +
-      'P75 1.51, P90 2.38 J per output token (P, percentiles of the leaderboard's per-model figures as tabulated there). A lognormal through P10 and P90 has median 1.0.',
+      'P75 1.51, P90 2.38 J per output token (P, percentiles of the per-model figures as the leaderboard tabulates them). A lognormal through P10 and P90 has median 1.0.',
     description: 'GPU energy per output token, large models, H100-class hardware.',
   },
   production_overhead_factor: {
