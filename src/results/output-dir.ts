@@ -242,11 +242,7 @@ function stage(path: string, abs: string, mode: Mode, options: OutputDirOptions,
   const unregister = onAbandon(undo);
 
   try {
-    mkdirSync(tmp);
-    // A byte written and removed: a full disk or a read-only mount shows now, not after sampling.
-    const probe = join(tmp, '.probe');
-    writeFileSync(probe, '\n');
-    unlinkSync(probe);
+    makeProbedFolder(tmp);
   } catch (err) {
     unregister();
     undo();
@@ -322,6 +318,17 @@ function makeParents(parentAbs: string, path: string, flag: string): string | un
     if (code === 'ENOTDIR' || code === 'EEXIST') throw new InputError(flag, path, 'a part of that path is a file, not a folder: give a new or empty folder');
     throw writeError(err, `the results folder ${path}`, `choose another ${flag}`);
   }
+}
+
+/**
+ * Makes the staging folder `dir` and writes and removes one byte in it, so that a full disk or a
+ * read-only mount shows now, not after sampling.
+ */
+export function makeProbedFolder(dir: string): void {
+  mkdirSync(dir);
+  const probe = join(dir, '.probe');
+  writeFileSync(probe, '\n');
+  unlinkSync(probe);
 }
 
 /** Removes `from` and the folders above it up to `outermost`, each only while empty. */

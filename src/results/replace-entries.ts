@@ -8,11 +8,11 @@
  * they do not exist yet; a `charts` that is not a real folder, or a `report.html` that is not a
  * regular file, is refused, since someone else put it there.
  */
-import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, unlinkSync } from 'node:fs';
+import { lstatSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 import { markKept, onAbandon } from './cleanup.ts';
-import { readOwnManifest, siblingName } from './output-dir.ts';
+import { makeProbedFolder, readOwnManifest, siblingName } from './output-dir.ts';
 import { errnoCode, writeError } from './write-error.ts';
 
 export interface StagedEntries {
@@ -62,10 +62,7 @@ export function openEntriesReplacement(dir: string, entries: Readonly<Record<str
   };
   const unregister = onAbandon(undo);
   try {
-    mkdirSync(tmp);
-    const probe = join(tmp, '.probe');
-    writeFileSync(probe, '\n');
-    unlinkSync(probe);
+    makeProbedFolder(tmp);
   } catch (err) {
     unregister();
     undo();
