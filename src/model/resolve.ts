@@ -76,6 +76,7 @@ export function resolveModel(definition: unknown, file: string, overrides: Overr
     parameters,
     outputs,
     claims,
+    scenarios: [],
     correlations: rawCorrelations as Array<[string, string, number]>,
     compute: d.compute as ResolvedModel['compute'],
     warnings: [],

@@ -13,6 +13,8 @@ export type Interval = [lo: number, hi: number];
 
 export interface OutputSummary {
   readonly unit: string;
+  /** The model's label for this output, when it declares one. */
+  readonly label?: string;
   /** Finite samples that entered the statistics. */
   readonly count: number;
   /** Samples where compute returned NaN or ±Infinity for this output (excluded from statistics). */
@@ -34,11 +36,19 @@ export interface ClaimSummary {
   readonly holds: number;
   readonly count: number;
   readonly description?: string;
+  /** Present when the claim is declared as data: it holds when `outputs[output] op value`. */
+  readonly output?: string;
+  readonly op?: '<' | '<=' | '>' | '>=';
+  readonly value?: number;
 }
 
 export interface Summary {
   readonly model: string;
   readonly title: string;
+  /** The scenario applied (`--scenario NAME`); absent for the base model. */
+  readonly scenario?: string;
+  /** The output the model declares `primary` (its answer), if any. */
+  readonly primaryOutput?: string;
   readonly samples: number;
   readonly seed: string;
   readonly workers: number;
@@ -135,8 +145,24 @@ export interface Manifest {
   readonly percentiles: readonly number[];
   readonly overrides: Readonly<Record<string, string>>;
   readonly parameters: Readonly<Record<string, ManifestParameter>>;
-  readonly outputs: Readonly<Record<string, { readonly unit?: string; readonly description?: string }>>;
-  readonly claims: Readonly<Record<string, { readonly description?: string }>>;
+  /** The scenario applied, if any (see summary.json). */
+  readonly scenario?: string;
+  readonly outputs: Readonly<
+    Record<
+      string,
+      {
+        readonly unit?: string;
+        readonly description?: string;
+        readonly label?: string;
+        readonly primary?: boolean;
+        readonly references?: ReadonlyArray<{ readonly label: string; readonly value: number }>;
+        readonly series?: { readonly name: string; readonly x: number };
+      }
+    >
+  >;
+  readonly claims: Readonly<
+    Record<string, { readonly description?: string; readonly output?: string; readonly op?: '<' | '<=' | '>' | '>='; readonly value?: number }>
+  >;
   readonly correlations: ReadonlyArray<readonly [string, string, number]>;
   readonly versions: Readonly<Record<string, string>>;
   readonly startedAt: string;

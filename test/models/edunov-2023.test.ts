@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import model from '../../models/edunov-2023.ts';
 import { expect3sf, reactorPoint, run } from './helpers.ts';
+import { claimTest } from '../../src/model/claim.ts';
 
 /** The claim's own numbers; tokens_per_gpu_s (not in the claim) is MLPerf's H100 figure. */
 const claimPoint = {
@@ -50,7 +51,7 @@ describe('edunov-2023 at the claim\'s point values', () => {
 
   it('"about one to two reactors": two reactors suffice for 1 M GPUs, not for 2 M at 90% capacity factor', () => {
     const claim = model.claims!.two_reactors_suffice;
-    const test = typeof claim === 'function' ? claim : claim.test;
+    const test = claimTest(claim)!;
     expect(test(run(model, claimPoint), claimPoint)).toBe(true);
     const two = { ...claimPoint, gpus: 2e6 };
     expect(test(run(model, two), two)).toBe(false);

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import model from '../../models/query-energy.ts';
 import { expect3sf, expectSf, run } from './helpers.ts';
+import { claimTest } from '../../src/model/claim.ts';
 
 const epoch = {
   active_params: 100e9,
@@ -32,7 +33,7 @@ describe('query-energy at Epoch AI\'s inputs', () => {
 
   it('Epoch AI\'s query is below OpenAI\'s 0.34 Wh', () => {
     const claim = model.claims!.at_most_openai_0_34_wh;
-    const test = typeof claim === 'function' ? claim : claim.test;
+    const test = claimTest(claim)!;
     expect(test(run(model, epoch), epoch)).toBe(true);
   });
 });

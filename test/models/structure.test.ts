@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ModelDefinition } from '../../src/model/types.ts';
+import { claimTest } from '../../src/model/claim.ts';
 
 const modelsDir = fileURLToPath(new URL('../../models/', import.meta.url));
 const files = readdirSync(modelsDir)
@@ -102,7 +103,7 @@ describe('built-in models', () => {
 
     it('claims are predicates; correlations name existing parameters', () => {
       for (const [name, claim] of Object.entries(model.claims ?? {})) {
-        const test = typeof claim === 'function' ? claim : claim.test;
+        const test = claimTest(claim)!;
         expect(typeof test, name).toBe('function');
       }
       for (const [a, b, r] of model.correlations ?? []) {
@@ -119,7 +120,7 @@ describe('built-in models', () => {
       expect(Object.keys(out).sort()).toEqual(Object.keys(model.outputs).sort());
       for (const [name, value] of Object.entries(out)) expect(Number.isFinite(value), name).toBe(true);
       for (const claim of Object.values(model.claims ?? {})) {
-        const test = typeof claim === 'function' ? claim : claim.test;
+        const test = claimTest(claim)!;
         expect(typeof test(out, point)).toBe('boolean');
       }
     });
