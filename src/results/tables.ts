@@ -39,6 +39,39 @@ export function percentilesMarkdown(summary: Summary): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * The terminal's table of outputs, as cells: the primary output (`summary.primaryOutput`) first, the
+ * others in model order; a declared label is shown with the name after it (`Annual electricity
+ * (annual_twh)`), so scripts and `--output` still find the name. Columns: `columns` (percentile keys
+ * as in summary.json: `p2.5`, `p97.5`) or, by default, p5, p50 and p95; then the mean, and the
+ * non-finite counts when any output has some.
+ */
+export function outputTableCells(summary: Summary, columns?: readonly string[]): string[][] {
+  const outputs = Object.values(summary.outputs);
+  const keys = (columns ?? ['p5', 'p50', 'p95']).filter((k) => outputs[0]?.percentiles[k] !== undefined);
+  const nonFinite = outputs.some((o) => o.nonFinite > 0);
+  const rows = [['output', 'unit', ...keys, 'mean', ...(nonFinite ? ['non-finite'] : [])]];
+  for (const name of outputOrder(summary)) {
+    const o = summary.outputs[name];
+    const label = typeof o.label === 'string' && o.label !== '' && o.label !== name ? `${o.label} (${name})` : name;
+    rows.push([label, o.unit, ...keys.map((k) => formatNumber(o.percentiles[k])), formatNumber(o.mean), ...(nonFinite ? [String(o.nonFinite)] : [])]);
+  }
+  return rows;
+}
+
+/** The output names, the primary one first (when the summary names an output it has), the rest in model order. */
+export function outputOrder(summary: Summary): string[] {
+  const names = Object.keys(summary.outputs);
+  const primary = primaryOutputOf(summary);
+  return primary === undefined ? names : [primary, ...names.filter((n) => n !== primary)];
+}
+
+/** `summary.primaryOutput` when it names one of the summary's own outputs (older folders have none). */
+export function primaryOutputOf(summary: Summary): string | undefined {
+  const p: unknown = summary.primaryOutput;
+  return typeof p === 'string' && Object.hasOwn(summary.outputs, p) ? p : undefined;
+}
+
 export function percentileKeys(summary: Summary): string[] {
   const first = Object.values(summary.outputs)[0];
   return first ? Object.keys(first.percentiles) : [];

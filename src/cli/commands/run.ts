@@ -5,8 +5,8 @@ import { simulate, DEFAULT_PERCENTILES } from '../../engine/simulate.ts';
 import { checkDestination, openDestination, type OutputDir } from '../../results/output-dir.ts';
 import { writeErrorUnder } from '../../results/write-error.ts';
 import { buildManifest } from '../../results/manifest.ts';
-import { percentilesCsv, percentilesMarkdown } from '../../results/tables.ts';
-import { formatClaim, formatNumber, formatPercent } from '../../results/format-number.ts';
+import { outputTableCells, percentilesCsv, percentilesMarkdown } from '../../results/tables.ts';
+import { formatClaim, formatPercent } from '../../results/format-number.ts';
 import type { Summary } from '../../results/types.ts';
 import type { ModelHandle } from '../../model/load.ts';
 import type { Progress } from '../progress.ts';
@@ -112,14 +112,17 @@ async function runInto(out: OutputDir, handle: ModelHandle, options: RunOptions,
   // Renamed into place, then announced; until `finish` a signal still undoes the whole run.
   out.commit();
   if (options.json) process.stdout.write(summaryJson);
-  else process.stdout.write(`${summaryText(result.summary, manifest.wallSeconds)}\n\nResults: ${out.path}\n`);
+  else process.stdout.write(`${summaryText(result.summary, manifest.wallSeconds, options.percentiles)}\n\nResults: ${out.path}\n`);
   out.finish();
 }
 
 const SAMPLING_NAMES: Record<string, string> = { mc: 'Monte Carlo', lhs: 'Latin hypercube', sobol: 'scrambled Sobol' };
 
-/** The human summary: p5/p50/p95 and mean per output, then every claim's probability. */
-export function summaryText(summary: Summary, wallSeconds: number): string {
+/**
+ * The human summary: per output (the primary first) the asked `--percentiles` (default p5/p50/p95)
+ * and the mean, then every claim's probability.
+ */
+export function summaryText(summary: Summary, wallSeconds: number, percentiles?: readonly number[]): string {
   const method = summary.percentileMethod === 'exact' ? 'exact percentiles' : `percentiles from ${summary.percentileMethod} (±${summary.relativeError * 100}%)`;
   const lines = [
     plainText(`${summary.title} (${summary.model})`),
@@ -134,12 +137,7 @@ export function summaryText(summary: Summary, wallSeconds: number): string {
     );
   }
   lines.push('');
-  const keys = ['p5', 'p50', 'p95'].filter((k) => Object.values(summary.outputs)[0]?.percentiles[k] !== undefined);
-  const rows = [['output', 'unit', ...keys, 'mean', ...(Object.values(summary.outputs).some((o) => o.nonFinite > 0) ? ['non-finite'] : [])]];
-  for (const [name, o] of Object.entries(summary.outputs)) {
-    rows.push([name, o.unit, ...keys.map((k) => formatNumber(o.percentiles[k])), formatNumber(o.mean), ...(rows[0].includes('non-finite') ? [String(o.nonFinite)] : [])]);
-  }
-  lines.push(textTable(rows, { leftColumns: 2 }));
+  lines.push(textTable(outputTableCells(summary, percentiles?.map((p) => `p${p}`)), { leftColumns: 2 }));
   const claims = Object.entries(summary.claims);
   if (claims.length > 0) {
     lines.push('', textTable([
