@@ -10,6 +10,7 @@ import { isSystemError, oneLine, systemErrorLine, unexpectedErrorLine } from './
 import { EXIT_TIMEOUT, withTimeout } from './timeout.ts';
 import { AbortedError } from '../engine/runner.ts';
 import { ENGINE_VERSION } from '../version.ts';
+import { examples, helpConfiguration } from './help.ts';
 import {
   collectSet,
   defaultWorkers,
@@ -40,8 +41,14 @@ export function buildProgram(argv: readonly string[]): Command {
     .description('Seeded, parallel Monte Carlo with honest error bars on claims about the electricity AI uses.')
     .version(ENGINE_VERSION)
     .showHelpAfterError('(run with --help for usage)')
+    .configureHelp(helpConfiguration) // before the commands: they inherit it
     .option('--debug', 'on an error, also print its stack trace (or set AI_ENERGY_MC_DEBUG=1)')
-    .exitOverride();
+    .exitOverride()
+    .addHelpText('after', examples([
+      ['ai-energy-mc run edunov-2023', 'run a built-in model: summary on stdout, results folder on disk'],
+      ['ai-energy-mc sensitivity edunov-2023 --charts', 'which inputs decide its answer'],
+      ['ai-energy-mc compare results/runs/edunov-2023/* --label base --label high', 'several runs side by side'],
+    ]));
 
   program
     .command('run')
@@ -65,6 +72,11 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('--charts', 'also render charts (SVG, PNG, vega-lite JSON) into <out>/charts/', false)
     .option('--report', 'also write a self-contained report.html into <out>', false)
     .option('--timeout <seconds>', `stop the whole run after this many seconds (exit ${EXIT_TIMEOUT}, nothing written)`, parseTimeout)
+    .addHelpText('after', examples([
+      ['ai-energy-mc run edunov-2023 -n 1e6 --charts --report', 'a million samples, with charts and report.html in the results folder'],
+      ["ai-energy-mc run inference-fleet --set pue=1.2 --percentiles 2.5,50,97.5", 'one parameter replaced; the table shows p2.5, p50 and p97.5'],
+      ['ai-energy-mc run edunov-2023 --precision 0.5% --json > summary.json', 'sample until every p95 and claim is within ±0.5%; summary.json on stdout'],
+    ]))
     .action(async (model: string, opts) => withTimeout(opts.timeout, 'run', () => runCommand(model, opts, argv)));
 
   program
@@ -86,6 +98,11 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('--report', 'also write report.html into <out>', false)
     .option('--timeout <seconds>', `stop the whole analysis after this many seconds (exit ${EXIT_TIMEOUT}, nothing written)`, parseTimeout)
     .addHelpText('after', methodsHelpText())
+    .addHelpText('after', examples([
+      ['ai-energy-mc sensitivity edunov-2023', "every method on the model's primary output"],
+      ['ai-energy-mc sensitivity edunov-2023 --claim two_reactors_suffice --method sobol -n 4096', 'Sobol indices of a claim holding'],
+      ['ai-energy-mc sensitivity inference-fleet --method morris --charts', 'Morris screening, with the charts'],
+    ]))
     .action(async (model: string, opts) => withTimeout(opts.timeout, 'sensitivity analysis', () => sensitivityCommand(model, opts, argv)));
 
   program
@@ -93,6 +110,10 @@ export function buildProgram(argv: readonly string[]): Command {
     .description('render charts and report.html from a finished results folder, without re-running')
     .argument('<results-dir>', 'a folder written by run or sensitivity')
     .option('-q, --quiet', 'no progress messages', false)
+    .addHelpText('after', examples([
+      ['ai-energy-mc report results/runs/edunov-2023/20250101T120000Z-1', 'charts/ and report.html in that results folder'],
+      ['ai-energy-mc report results/runs/edunov-2023', "the model's latest complete run (said on stderr)"],
+    ]))
     .action(async (dir: string, opts) => reportCommand(dir, opts));
 
   program
@@ -108,6 +129,10 @@ export function buildProgram(argv: readonly string[]): Command {
     .command('models')
     .description('list the built-in models')
     .option('--json', 'machine-readable listing', false)
+    .addHelpText('after', examples([
+      ['ai-energy-mc models', 'name, title and size of each built-in model'],
+      ["ai-energy-mc models --json | jq -r '.[].name'", 'the names, for a script'],
+    ]))
     .action(async (opts) => modelsCommand(opts));
 
   program
@@ -116,6 +141,11 @@ export function buildProgram(argv: readonly string[]): Command {
     .argument('<model>', 'built-in model name or path to a model file')
     .option('--set <name=dist>', 'show the model with a parameter replaced (repeatable)', collectSet, {})
     .option('--json', 'machine-readable description', false)
+    .addHelpText('after', examples([
+      ['ai-energy-mc describe edunov-2023', 'parameters with distribution, unit and source; outputs; claims'],
+      ["ai-energy-mc describe edunov-2023 --set gpus='lognormal(p5=1e6, p95=3e6)'", 'the same with a parameter replaced'],
+      ['ai-energy-mc describe ./my-model.ts --json', 'a model file of your own, machine-readable'],
+    ]))
     .action(async (model: string, opts) => describeCommand(model, opts));
 
   return program;

@@ -172,7 +172,7 @@ function pick(q: QuantileResult, from: readonly number[], ps: readonly number[])
 }
 
 function convergenceSeries(checkpoints: readonly Checkpoint[]): OutputDistribution['convergence'] {
-  const series = { n: [] as number[], mean: [] as number[], meanCI95: [] as Interval[], p50: [] as number[], p95: [] as number[], p95CI95: [] as Interval[] };
+  const series = { n: [] as number[], mean: [] as number[], meanCI95: [] as Interval[], p50: [] as number[], p95: [] as number[], p95CI95: [] as Interval[], p50CI95: [] as Interval[] };
   for (const c of checkpoints) {
     const m = c.moments;
     const half = meanHalfWidth(standardDeviation(m), m.count);
@@ -183,6 +183,7 @@ function convergenceSeries(checkpoints: readonly Checkpoint[]): OutputDistributi
     series.p50.push(q.values[0]);
     series.p95.push(q.values[1]);
     series.p95CI95.push(q.ci95[1]);
+    series.p50CI95.push(q.ci95[0]);
   }
   return series;
 }

@@ -110,6 +110,8 @@ export interface OutputDistribution {
     readonly p50: readonly number[];
     readonly p95: readonly number[];
     readonly p95CI95: readonly Interval[];
+    /** The median's 95% interval at each point (absent in files written before it was recorded). */
+    readonly p50CI95?: readonly Interval[];
   };
 }
 
