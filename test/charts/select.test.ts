@@ -93,7 +93,7 @@ describe('helpers', () => {
     // One formatter: 4 figures in tables and on the terminal, 3 in chart labels.
     expect(formatNumber(18.3938)).toBe('18.39');
     expect(formatLabel(18.3938)).toBe('18.4');
-    expect(formatLabel(1234567)).toBe('1.23e6');
+    expect(formatLabel(1234567)).toBe('1.23 M');
     expect(formatNumber(100000)).toBe('100,000');
     expect(formatCount(1000000)).toBe('1,000,000');
     expect(formatPercent(0.3512)).toBe('35.1%');

@@ -7,13 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { formatClaim, formatCount, formatIndex, formatInterval, formatIntervalDistinct, formatLabel, formatNumber, formatPercent } from '../../src/results/format-number.ts';
 
 describe('formatNumber: 4 significant figures for people', () => {
-  it('separators below a million, exponents from a million up and below 0.001, trailing zeros dropped', () => {
+  it('separators below a million, M/B/T from a million to a quadrillion, exponents beyond and below 0.001, trailing zeros dropped', () => {
     expect(formatNumber(13.0042)).toBe('13');
     expect(formatNumber(0.09704)).toBe('0.09704');
     expect(formatNumber(158_912)).toBe('158,900');
     expect(formatNumber(-13.96)).toBe('-13.96');
-    expect(formatNumber(999_999.7)).toBe('1e6'); // rounds over the bound: exponent form, not "1,000,000"
-    expect(formatNumber(1_234_567)).toBe('1.235e6');
+    expect(formatNumber(999_999.7)).toBe('1 M'); // rounds over the bound: compact, not "1,000,000"
+    expect(formatNumber(1_234_567)).toBe('1.235 M');
+    expect(formatNumber(13e6)).toBe('13 M');
+    expect(formatNumber(999.96e6)).toBe('1 B'); // rounds over the suffix: not "1,000 M"
+    expect(formatNumber(2.5e12)).toBe('2.5 T');
+    expect(formatNumber(1e15)).toBe('1e15');
+    expect(formatNumber(1.3e-5)).toBe('1.3e-5');
     expect(formatNumber(2e-4)).toBe('2e-4');
     expect(formatNumber(0.00012345)).toBe('1.234e-4');
     expect(formatNumber(1e308)).toBe('1e308');
@@ -30,7 +35,7 @@ describe('formatNumber: 4 significant figures for people', () => {
   it('chart labels take 3 figures by the same rules', () => {
     expect(formatLabel(18.3938)).toBe('18.4');
     expect(formatLabel(7.884)).toBe('7.88');
-    expect(formatLabel(1_234_567)).toBe('1.23e6');
+    expect(formatLabel(1_234_567)).toBe('1.23 M');
     expect(formatLabel(Infinity)).toBe('∞');
   });
 });
