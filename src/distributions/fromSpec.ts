@@ -12,7 +12,8 @@ export const DOCUMENTATION_FIELDS: readonly string[] = ['unit', 'source', 'descr
  * - a number → `constant`;
  * - a string → `parseDistribution` (`'lognormal(p5=1e6, p95=2e6)'`, `'1e6 to 2e6'`, `'700'`);
  * - an object `{ dist: 'lognormal', p5: 1e6, p95: 2e6, unit?, source?, description? }` → that family,
- *   with the documentation fields ignored and any other unknown field rejected.
+ *   with the documentation fields ignored and any other unknown field rejected; a mixture's
+ *   `components` are each read the same way (`{ dist: 'mixture', components: ['1e6 to 2e6', 3e6], weights: [9, 1] }`).
  *
  * `field` is the dotted path of the parameter (`parameters.gpus`), used in every message:
  * `parameters.gpus.sd: got -1; sd must be a finite number > 0`.
@@ -45,6 +46,11 @@ export function fromSpec(field: string, spec: unknown): Distribution {
   for (const [key, value] of Object.entries(record)) {
     if (key === 'dist' || DOCUMENTATION_FIELDS.includes(key)) continue;
     args.set(key, value);
+  }
+  const components = args.get('components');
+  if (kind === 'mixture' && Array.isArray(components)) {
+    // Each component is itself a parameter value (number, string or object), read under its own field.
+    args.set('components', components.map((c: unknown, i) => fromSpec(`${field}.components[${i}]`, c)));
   }
   return buildDistribution(field, kind, args);
 }

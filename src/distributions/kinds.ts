@@ -4,6 +4,7 @@ import { constant } from './constant.ts';
 import { discrete } from './discrete.ts';
 import { gamma } from './gamma.ts';
 import { lognormal, lognormalFromQuantiles, quantileLevel } from './lognormal.ts';
+import { mixture } from './mixture.ts';
 import { normal } from './normal.ts';
 import { pert } from './pert.ts';
 import { didYouMean } from './suggest.ts';
@@ -23,6 +24,7 @@ export const DISTRIBUTION_KINDS = [
   'beta',
   'gamma',
   'discrete',
+  'mixture',
 ] as const;
 
 export type DistributionKind = (typeof DISTRIBUTION_KINDS)[number];
@@ -39,6 +41,8 @@ export const DISTRIBUTION_FIELDS: Readonly<Record<DistributionKind, string>> = {
   beta: 'alpha, beta (> 0); optional support min, max (default 0 and 1)',
   gamma: 'shape, scale (> 0); optional truncation min, max',
   discrete: 'values (non-empty array); optional weights (array of numbers ≥ 0, one per value; default equal)',
+  mixture:
+    'components (non-empty array of distributions: numbers, strings such as "1e6 to 2e6", objects); optional weights (numbers > 0, one per component; default equal); as a string mx(a, b, …, [wa, wb, …])',
 };
 
 /** Per family: the order of positional arguments in the string form, e.g. `normal(10, 2)`. */
@@ -52,6 +56,7 @@ export const DISTRIBUTION_POSITIONAL: Readonly<Record<DistributionKind, readonly
   beta: ['alpha', 'beta', 'min', 'max'],
   gamma: ['shape', 'scale'],
   discrete: ['values', 'weights'],
+  mixture: ['components', 'weights'],
 };
 
 const FIXED_FIELDS: Readonly<Record<DistributionKind, readonly string[]>> = {
@@ -64,6 +69,7 @@ const FIXED_FIELDS: Readonly<Record<DistributionKind, readonly string[]>> = {
   beta: ['alpha', 'beta', 'min', 'max'],
   gamma: ['shape', 'scale', 'min', 'max'],
   discrete: ['values', 'weights'],
+  mixture: ['components', 'weights'],
 };
 
 export function isDistributionKind(name: string): name is DistributionKind {
@@ -148,4 +154,19 @@ const BUILDERS: Readonly<Record<DistributionKind, Builder>> = {
     if (!args.has('values')) need(args, kind, 'values');
     return discrete(args.get('values') as number[], args.get('weights') as number[] | undefined);
   },
+  // The readers (`fromSpec`, `parseDistribution`) build the components first, each under its own field.
+  mixture: (args, kind) => {
+    if (!args.has('components')) need(args, kind, 'components');
+    const components = args.get('components');
+    if (Array.isArray(components)) {
+      components.forEach((c: unknown, i) => {
+        if (!isDistribution(c)) throw new InputError(`components[${i}]`, c, 'a component is a number, a distribution string or a distribution object');
+      });
+    }
+    return mixture(components as Distribution[], args.get('weights') as number[] | undefined);
+  },
 };
+
+function isDistribution(value: unknown): value is Distribution {
+  return typeof value === 'object' && value !== null && typeof (value as Distribution).fill === 'function' && typeof (value as Distribution).quantile === 'function';
+}

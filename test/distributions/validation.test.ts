@@ -113,8 +113,9 @@ describe('parseDistribution validation', () => {
     ['trailing text', 'normal(0, 1) extra', 'expected end of text'],
     ['empty', '   ', 'empty distribution'],
     ['bad character', 'normal(0; 1)', 'unexpected ";"'],
-    ['a to b with a >= b', '5 to 2', 'needs finite numbers 0 < a < b'],
-    ['a to b with a <= 0', '0 to 5', 'needs finite numbers 0 < a < b'],
+    ['a to b with a >= b', '5 to 2', 'it needs a < b (got a = 5, b = 2)', '90% interval'],
+    ['a to b with a = b', '-1 to -1', 'it needs a < b'],
+    ['a to b with an infinite end', '1 to inf', 'a and b must be finite numbers'],
     ['non-finite constant', 'Infinity', 'finite'],
     ['a bare word', 'abc', 'unexpected "abc"'],
   ];
