@@ -42,7 +42,7 @@ process.on('uncaughtException', (err) =>
 try {
   // A thread the bin started ahead of the CLI (a warm worker, src/engine/runner.ts) learns its model from its first message.
   const init = (workerData as WorkerInit | undefined) ?? (await new Promise<WorkerInit>((resolve) => port.once('message', (m: WarmInit) => resolve(m.init))));
-  const { model } = await loadModel(init.file, init.overrides);
+  const { model } = await loadModel(init.file, init.overrides, init.scenario === undefined ? {} : { scenario: init.scenario });
   modelName = model.name;
   runner = createChunkRunner(model);
   post({ type: 'ready' });

@@ -100,6 +100,8 @@ export type TaskResult = SimulateResult | EvaluateResult | SelectResult;
 export interface WorkerInit {
   readonly file: string;
   readonly overrides: Readonly<Record<string, string>>;
+  /** The scenario the main thread applied (`--scenario NAME`), if any. */
+  readonly scenario?: string;
 }
 
 export type WorkerMessage =

@@ -60,6 +60,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .addOption(new Option('--sampling <method>', 'mc (plain Monte Carlo), lhs (Latin hypercube) or sobol (scrambled Sobol sequence)').argParser(parseSampling).default('mc'))
     .option('--percentiles <list>', 'comma-separated percentiles (default 1,5,10,25,50,75,90,95,99)', parsePercentiles)
     .option('--set <name=dist>', "replace a parameter's distribution, e.g. --set gpus='lognormal(p5=1e6, p95=2e6)' (repeatable)", collectSet, {})
+    .option('--scenario <name>', "apply one of the model's scenarios (--set stacks on top), or 'all': the base and every scenario, same seed, one folder")
     .option('-o, --out <dir>', 'results folder: a new or empty folder (default results/runs/<model>/<timestamp>-<seed>)')
     .option('--force', 'replace an earlier results folder at --out once the new one is complete (never any other folder or file)', false)
     .option('--json', 'print summary.json on stdout and nothing else', false)
@@ -90,6 +91,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .option('--seed <S>', 'random seed; the same seed gives the same indices for any --workers', parseSeed, '1')
     .option('-w, --workers <W>', 'worker threads (default: one per core)', parseWorkers, defaultWorkers())
     .option('--set <name=dist>', "replace a parameter's distribution (repeatable)", collectSet, {})
+    .option('--scenario <name>', "analyse one of the model's scenarios (--set stacks on top)")
     .option('-o, --out <dir>', 'results folder: a new or empty folder (default results/runs/<model>/<timestamp>-<seed>-sensitivity)')
     .option('--force', 'replace an earlier results folder at --out once the new one is complete (never any other folder or file)', false)
     .option('--json', 'print sensitivity.json on stdout and nothing else', false)
@@ -140,6 +142,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .description("print a model's parameters with distribution, unit and source")
     .argument('<model>', 'built-in model name or path to a model file')
     .option('--set <name=dist>', 'show the model with a parameter replaced (repeatable)', collectSet, {})
+    .option('--scenario <name>', "show the model with one of its scenarios applied")
     .option('--json', 'machine-readable description', false)
     .addHelpText('after', examples([
       ['ai-energy-mc describe edunov-2023', 'parameters with distribution, unit and source; outputs; claims'],

@@ -126,6 +126,7 @@ export async function finalStatistics(model: ResolvedModel, state: RunState, per
     const half = meanHalfWidth(sd, n);
     summaries[output.name] = {
       unit: output.unit ?? '',
+      ...(output.label !== undefined ? { label: output.label } : {}),
       count: n,
       nonFinite: o.nonFinite,
       mean: n > 0 ? m.mean : NaN,
@@ -160,6 +161,7 @@ export async function finalStatistics(model: ResolvedModel, state: RunState, per
       holds: holds[j],
       count: consumed,
       ...(claim.description ? { description: claim.description } : {}),
+      ...(claim.threshold ? { output: claim.threshold.output, op: claim.threshold.op, value: claim.threshold.value } : {}),
     };
   });
   return { outputs: summaries, claims, distributions, warnings };

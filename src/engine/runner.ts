@@ -130,7 +130,8 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
   if (handle.file === '') throw new InputError('workers', workers, 'a model given as an object runs in-process (workers: 0); give the path of its model file to run it on worker threads');
   const limits = { ...WORKER_LIMITS, ...options.resourceLimits };
   const pool = new Pool({ max: workers });
-  const init: WorkerInit = { file: handle.file, overrides: handle.overrides };
+  const scenario = handle.model.scenario;
+  const init: WorkerInit = { file: handle.file, overrides: handle.overrides, ...(scenario !== undefined ? { scenario } : {}) };
   const warm = adoptWarmWorker(limits, init);
   const threads = await Promise.all(
     Array.from({ length: workers }, (_, i) => i === 0 && warm ? Promise.resolve(warm) : new Promise<Worker>((resolve, reject) => {

@@ -10,6 +10,7 @@
  * and target give the same sample count and the same result.
  */
 import type { ModelHandle } from '../model/load.ts';
+import type { ResolvedModel } from '../model/types.ts';
 import type { Summary, Distributions, PrecisionReport } from '../results/types.ts';
 import type { SelectResult, SelectTask, SimulateResult, SimulateTask } from '../../workers/protocol.ts';
 import type { PercentileMethod, Sampling } from './types.ts';
@@ -122,6 +123,8 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
     summary: {
       model: model.name,
       title: model.title,
+      ...(model.scenario !== undefined ? { scenario: model.scenario } : {}),
+      ...primaryOf(model),
       samples: aggregator.consumed,
       seed: options.seed,
       workers: options.workers,
@@ -190,4 +193,10 @@ export function checkpoints(totalChunks: number): number[] {
   }
   stops.add(totalChunks);
   return [...stops].sort((x, y) => x - y);
+}
+
+/** `primaryOutput` of summary.json: the output the model declares its answer, when it declares one. */
+function primaryOf(model: ResolvedModel): { primaryOutput?: string } {
+  const primary = model.outputs.find((o) => o.primary);
+  return primary ? { primaryOutput: primary.name } : {};
 }

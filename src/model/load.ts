@@ -80,6 +80,8 @@ export function modelFile(ref: string): string {
 export interface LoadOptions {
   /** Bounds the preflight (`--timeout`, in seconds); none by default. */
   readonly timeoutSeconds?: number;
+  /** Applies one of the model's scenarios (`--scenario NAME`); `--set` overrides stack on top. */
+  readonly scenario?: string;
 }
 
 /**
@@ -89,9 +91,9 @@ export interface LoadOptions {
  */
 export async function loadModel(ref: string, overrides: Overrides = {}, options: LoadOptions = {}): Promise<ModelHandle> {
   const file = modelFile(ref);
-  const model = resolveModel(defaultExport(await importModule(file, 'run')), file, overrides);
-  if (!isMainThread || shippedAsChecked(file, overrides)) return { file, overrides, model };
-  const checked = resolveModel(defaultExport(await importModule(file, 'preflight')), file, overrides);
+  const model = resolveModel(defaultExport(await importModule(file, 'run')), file, overrides, options.scenario);
+  if (!isMainThread || shippedAsChecked(file, overrides, model)) return { file, overrides, model };
+  const checked = resolveModel(defaultExport(await importModule(file, 'preflight')), file, overrides, options.scenario);
   return { file, overrides, model: { ...model, warnings: preflight(checked, options) } };
 }
 
@@ -99,10 +101,11 @@ export async function loadModel(ref: string, overrides: Overrides = {}, options:
  * A built-in model run from its compiled twin, unchanged since the build and without `--set`: its
  * preflight has one outcome, a pass with no warnings, which test/library/build-builtins.test.ts
  * holds every built-in to. Skipping it saves `models` most of its time (600 checked calls, each
- * through `vm`). An edited source (run through tsx) or an override is checked as any model is.
+ * through `vm`). An edited source (run through tsx), an override or a scenario (which replaces
+ * inputs as an override does) is checked as any model is.
  */
-function shippedAsChecked(file: string, overrides: Overrides): boolean {
-  return Object.keys(overrides).length === 0 && runnableFile(file) !== file;
+function shippedAsChecked(file: string, overrides: Overrides, model: ResolvedModel): boolean {
+  return Object.keys(overrides).length === 0 && model.scenario === undefined && runnableFile(file) !== file;
 }
 
 /**
@@ -112,7 +115,7 @@ function shippedAsChecked(file: string, overrides: Overrides): boolean {
  * function cannot be sent to a worker thread, so such a model runs in-process only (`file` is empty).
  */
 export function loadModelObject(definition: unknown, overrides: Overrides = {}, options: LoadOptions = {}): ModelHandle {
-  const model = resolveModel(definition, 'model', overrides);
+  const model = resolveModel(definition, 'model', overrides, options.scenario);
   return { file: '', overrides, model: { ...model, warnings: preflight(model, options) } };
 }
 

@@ -8,6 +8,9 @@ import { InputError } from '../errors.ts';
 import { checkEntryNames, checkModelName } from './names.ts';
 import { fromSpec, parseDistribution } from '../distributions/index.ts';
 import { correlationTarget } from '../sampling/correlation-matrix.ts';
+import { resolveClaim } from './claim.ts';
+import { resolveOutputs } from './outputs.ts';
+import { checkScenarios, pickScenario } from './scenarios.ts';
 import type { ParameterInput, ResolvedClaim, ResolvedModel, ResolvedOutput, ResolvedParameter } from './types.ts';
 
 /** `--set name=dist` overrides, by parameter name, as written on the command line. */
@@ -15,7 +18,11 @@ export type Overrides = Readonly<Record<string, string>>;
 
 const DOC_FIELDS = ['unit', 'source', 'description'] as const;
 
-export function resolveModel(definition: unknown, file: string, overrides: Overrides = {}): ResolvedModel {
+/**
+ * `scenario` applies one of the model's declared scenarios (`--scenario NAME`; `base` or none for
+ * the model as written); `overrides` (`--set`) stack on top of it.
+ */
+export function resolveModel(definition: unknown, file: string, overrides: Overrides = {}, scenario?: string): ResolvedModel {
   if (!isRecord(definition)) {
     throw new InputError(`${file}: default export`, definition, 'a model file must `export default { name, parameters, outputs, compute }`');
   }
@@ -40,30 +47,31 @@ export function resolveModel(definition: unknown, file: string, overrides: Overr
       throw new InputError('--set', key, `model ${name} has no parameter "${key}"; its parameters are: ${parameterNames.join(', ')}`);
     }
   }
+  const scenarios = checkScenarios(name, d.scenarios, parameterNames);
+  const applied = pickScenario(name, scenarios, scenario);
 
+  // Precedence: --set, then the scenario, then the model file.
   const parameters: ResolvedParameter[] = parameterNames.map((key) => {
     const spec = (d.parameters as Record<string, unknown>)[key] as ParameterInput;
     const docs = isRecord(spec) ? pickDocs(spec, `parameters.${key}`) : {};
     // Own entries only: `overrides.constructor` is Object's, not a --set.
     const override = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
-    const dist = override !== undefined ? parseDistribution(`--set ${key}`, override) : fromSpec(`parameters.${key}`, spec);
-    return { name: key, dist, spec: override ?? spec, ...docs, ...(override !== undefined ? { overridden: override } : {}) };
+    if (override !== undefined) {
+      return { name: key, dist: parseDistribution(`--set ${key}`, override), spec: override, ...docs, overridden: override };
+    }
+    if (applied && Object.hasOwn(applied.specs, key)) {
+      const set = applied.specs[key]!;
+      const setDocs = isRecord(set) ? pickDocs(set, `scenarios.${applied.name}.set.${key}`) : {};
+      return { name: key, dist: fromSpec(`scenarios.${applied.name}.set.${key}`, set), spec: set, ...docs, ...setDocs, fromScenario: applied.set[key]! };
+    }
+    return { name: key, dist: fromSpec(`parameters.${key}`, spec), spec, ...docs };
   });
 
-  const outputs: ResolvedOutput[] = Object.entries(d.outputs).map(([key, spec]) => {
-    if (!isRecord(spec)) throw new InputError(`outputs.${key}`, spec, 'an output is described by { unit?, description? }');
-    return { name: key, ...pickDocs(spec, `outputs.${key}`) };
-  });
+  const outputs: ResolvedOutput[] = resolveOutputs(d.outputs);
+  const outputNames = outputs.map((o) => o.name);
 
-  const claims: ResolvedClaim[] = Object.entries(isRecord(d.claims) ? d.claims : d.claims === undefined ? {} : invalid('claims', d.claims)).map(
-    ([key, claim]) => {
-      if (typeof claim === 'function') return { name: key, test: claim as ResolvedClaim['test'] };
-      if (isRecord(claim) && typeof claim.test === 'function') {
-        return { name: key, test: claim.test as ResolvedClaim['test'], ...(typeof claim.description === 'string' ? { description: claim.description } : {}) };
-      }
-      throw new InputError(`claims.${key}`, claim, 'a claim is a function (outputs, params) => boolean, or { description, test }');
-    },
-  );
+  const rawClaims = isRecord(d.claims) ? d.claims : d.claims === undefined ? {} : invalid('claims', d.claims);
+  const claims: ResolvedClaim[] = Object.entries(rawClaims).map(([key, claim]) => resolveClaim(key, claim, outputNames));
 
   const rawCorrelations = d.correlations === undefined ? [] : d.correlations;
   if (!Array.isArray(rawCorrelations)) throw new InputError('correlations', rawCorrelations, "an array of ['a', 'b', rho] triples");
@@ -76,7 +84,8 @@ export function resolveModel(definition: unknown, file: string, overrides: Overr
     parameters,
     outputs,
     claims,
-    scenarios: [],
+    scenarios: scenarios.map(({ name: n, description, set }) => ({ name: n, ...(description !== undefined ? { description } : {}), set })),
+    ...(applied ? { scenario: applied.name } : {}),
     correlations: rawCorrelations as Array<[string, string, number]>,
     compute: d.compute as ResolvedModel['compute'],
     warnings: [],
@@ -96,7 +105,7 @@ function pickDocs(spec: Record<string, unknown>, field: string): { unit?: string
 }
 
 function invalid(field: string, value: unknown): never {
-  throw new InputError(field, value, 'an object of named claims: { name: (outputs) => boolean }');
+  throw new InputError(field, value, "an object of named claims: { name: (outputs) => boolean } or { name: { output: 'y', op: '<=', value: 2 } }");
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

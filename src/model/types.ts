@@ -118,6 +118,8 @@ export interface ResolvedParameter extends ParameterDocs {
   readonly spec: ParameterInput;
   /** The `--set` text that replaced the model file's distribution, if any. */
   readonly overridden?: string;
+  /** The applied scenario's value for this parameter, as `--set` text, when the scenario replaced it (and no `--set` did). */
+  readonly fromScenario?: string;
 }
 
 export interface ResolvedClaim {

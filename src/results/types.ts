@@ -129,6 +129,8 @@ export interface ManifestParameter {
   readonly description?: string;
   /** Set when `--set` replaced the model file's distribution. */
   readonly overridden?: string;
+  /** Set when the applied scenario (manifest `scenario`) replaced it, and no `--set` did: its value as `--set` text. */
+  readonly fromScenario?: string;
 }
 
 /** `manifest.json`: everything needed to say what produced a results folder. */

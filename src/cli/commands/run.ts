@@ -25,6 +25,8 @@ export interface RunOptions {
   readonly sampling: Sampling;
   readonly percentiles?: number[];
   readonly set: Record<string, string>;
+  /** --scenario: one of the model's scenarios, or `all` (the base and every scenario). */
+  readonly scenario?: string;
   readonly out?: string;
   /** --timeout: seconds the whole command may take (enforced in main.ts; bounds the preflight here). */
   readonly timeout?: number;
@@ -46,7 +48,7 @@ export const DEFAULT_SAMPLES = 1_000_000;
 export async function runCommand(ref: string, options: RunOptions, argv: readonly string[]): Promise<void> {
   const signal = interruptSignal(); // before loading: a signal at any moment is handled
   if (options.out !== undefined) checkDestination(options.out, { force: options.force }); // a wrong --out is said at once
-  const handle = await loadModel(ref, options.set, { timeoutSeconds: options.timeout });
+  const handle = await loadModel(ref, options.set, { timeoutSeconds: options.timeout, ...(options.scenario !== undefined ? { scenario: options.scenario } : {}) });
   const percentiles = options.percentiles ?? [...DEFAULT_PERCENTILES];
   const progress = createProgress(`${handle.model.name}`, { quiet: options.quiet });
   if (options.precisionOutput !== undefined && !handle.model.outputs.some((o) => o.name === options.precisionOutput)) {
@@ -57,7 +59,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
   }
   // The destination is decided, and its temporary folder made, before sampling: a refused or
   // unwritable --out costs nothing; a failure from here on leaves it as it was.
-  const out = openDestination(options.out, options.force ?? false, join('results', 'runs', handle.model.name), resultsFolderName(new Date(), options.seed));
+  const out = openDestination(options.out, options.force ?? false, join('results', 'runs', handle.model.name), resultsFolderName(new Date(), options.seed, handle.model.scenario));
   try {
     await runInto(out, handle, options, argv, percentiles, progress, signal);
   } catch (err) {
@@ -125,7 +127,7 @@ const SAMPLING_NAMES: Record<string, string> = { mc: 'Monte Carlo', lhs: 'Latin 
 export function summaryText(summary: Summary, wallSeconds: number, percentiles?: readonly number[]): string {
   const method = summary.percentileMethod === 'exact' ? 'exact percentiles' : `percentiles from ${summary.percentileMethod} (±${summary.relativeError * 100}%)`;
   const lines = [
-    plainText(`${summary.title} (${summary.model})`),
+    plainText(`${summary.title} (${summary.model}${summary.scenario !== undefined ? `, scenario ${summary.scenario}` : ''})`),
     `${summary.samples.toLocaleString('en-US')} samples, ${SAMPLING_NAMES[summary.sampling]}, seed ${plainText(summary.seed)}, ${summary.workers} worker${summary.workers === 1 ? '' : 's'}, ${method}, ${wallSeconds.toFixed(2)} s`,
   ];
   if (summary.precision) {
@@ -151,8 +153,8 @@ export function summaryText(summary: Summary, wallSeconds: number, percentiles?:
   return lines.join('\n');
 }
 
-/** `<UTC timestamp>-<seed>`, with the seed reduced to characters safe in a file name. */
-export function resultsFolderName(startedAt: Date, seed: string): string {
+/** `<UTC timestamp>-<seed>[-<scenario>]`, with the seed reduced to characters safe in a file name (a scenario's name already is). */
+export function resultsFolderName(startedAt: Date, seed: string, scenario?: string): string {
   const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `${stamp}-${seed.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40)}`;
+  return `${stamp}-${seed.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 40)}${scenario !== undefined ? `-${scenario}` : ''}`;
 }

@@ -20,6 +20,8 @@ export interface SensitivityCommandOptions {
   readonly seed: string;
   readonly workers: number;
   readonly set: Record<string, string>;
+  /** --scenario: one of the model's scenarios. */
+  readonly scenario?: string;
   readonly out?: string;
   /** --timeout: seconds the whole command may take (enforced in main.ts; bounds the preflight here). */
   readonly timeout?: number;
@@ -37,11 +39,11 @@ export async function sensitivityCommand(ref: string, options: SensitivityComman
   checkTarget(options);
   const signal = interruptSignal(); // before loading: a signal at any moment is handled
   if (options.out !== undefined) checkDestination(options.out, { force: options.force }); // a wrong --out is said at once
-  const handle = await loadModel(ref, options.set, { timeoutSeconds: options.timeout });
+  const handle = await loadModel(ref, options.set, { timeoutSeconds: options.timeout, ...(options.scenario !== undefined ? { scenario: options.scenario } : {}) });
   const progress = createProgress(`${handle.model.name} sensitivity`, { quiet: options.quiet });
   const startedAt = new Date();
   // Decided (and its temporary folder made) before any evaluation; see run.ts.
-  const out = openDestination(options.out, options.force ?? false, join('results', 'runs', handle.model.name), `${resultsFolderName(startedAt, options.seed)}-sensitivity`);
+  const out = openDestination(options.out, options.force ?? false, join('results', 'runs', handle.model.name), `${resultsFolderName(startedAt, options.seed, handle.model.scenario)}-sensitivity`);
   try {
     const result = await runSensitivity(handle, {
       method: options.method,
