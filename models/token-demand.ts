@@ -1,21 +1,29 @@
 /**
  * token-demand — the demand side, for 2025.
  *
- * Question: given the tokens the world's LLM services actually processed in 2025 and the measured
- * energy per generated token on H100-class hardware, how much electricity does serving them take,
- * how many GPUs does that demand need, and how many tokens per person per day is it?
+ * Question: given the tokens the world's LLM services actually processed in 2025, the measured energy per
+ * generated token on H100-class hardware and the energy of processing the prompts, how much electricity does
+ * serving them take, how many GPUs does that demand need, and how many tokens per person per day is it?
  *
- * Structure:
+ * Structure (input-token arithmetic in shared/demand.ts):
  *   tokens/yr             = google_tokens_per_month × 12 × world_to_google_ratio
- *   output tokens/yr      = tokens/yr × output_token_share
- *   GPU J / output token  = size-class mix of measured J/token × production_overhead_factor
- *   annual_twh            = output tokens/yr × GPU J/token × server_overhead_factor × pue / 3.6e15
+ *   output tokens/yr      = tokens/yr × output_token_share;  input tokens/yr = the rest
+ *   GPU J / output token  = size-class mix of measured J/token × production_overhead_factor (benchmark prompt included)
+ *   GPU J/yr              = output tokens × decode J + input tokens × cached-input factor × J per uncached input token
+ *   annual_twh            = GPU J/yr × server_overhead_factor × pue / 3.6e15
  *   gpus_needed_h100e     = GPU power needed ÷ (700 W × avg_power_fraction)   (H100-equivalents by power)
  *   tokens_per_person_day = tokens/yr ÷ (hours_per_year / 24) ÷ people
  */
 import { defineModel } from '../src/model/types.ts';
 import { datacentreParameters, referenceGpuParameters } from './shared/datacentre.ts';
-import { demandParameters, gpuJoulesPerOutputToken, tokensPerYear } from './shared/demand.ts';
+import {
+  demandParameters,
+  gpuJoulesPerInputToken,
+  gpuJoulesPerOutputToken,
+  gpuJoulesPerYear,
+  inputTokenParameters,
+  tokensPerYear,
+} from './shared/demand.ts';
 import { plantAnnualTwh, reactorAnnualTwh, reactorParameters } from './shared/reactor.ts';
 import { H_PER_DAY, J_PER_TWH, S_PER_H, W_PER_GW } from './shared/units.ts';
 
@@ -24,13 +32,15 @@ export default defineModel({
   title: 'AI inference electricity from the tokens served (2025)',
   description:
     'Demand side: tokens processed by LLM services in 2025 (Google\'s published monthly count scaled to all providers), ' +
-    'the share that is generated, measured GPU energy per generated token by model size class (ML.ENERGY, MLPerf), a ' +
-    'production-versus-benchmark factor, server overhead and PUE. Counts LLM text tokens only: recommender systems, image and ' +
+    'the share that is generated, measured GPU energy per generated token by model size class (ML.ENERGY, MLPerf), the ' +
+    'energy of processing the prompts (input tokens, with cached ones at a discount), a production-versus-benchmark factor, ' +
+    'server overhead and PUE. Counts LLM text tokens only: recommender systems, image and ' +
     'video generation and training are outside it, so it bounds LLM inference, not all AI inference. ' +
     'tokens_per_person_day counts input + output tokens as providers do; output_tokens_per_person_day is the one to set ' +
     'against the claim\'s 100,000 generated tokens per person per day.',
   parameters: {
     ...demandParameters,
+    ...inputTokenParameters,
     ...datacentreParameters,
     ...referenceGpuParameters,
     ...reactorParameters,
@@ -38,8 +48,19 @@ export default defineModel({
   outputs: {
     tokens_per_person_day: { unit: 'tokens/person/day', description: 'Tokens processed (input + output) per person per day.' },
     output_tokens_per_person_day: { unit: 'tokens/person/day', description: 'Generated tokens per person per day.' },
-    gpu_j_per_output_token: { unit: 'J/token', description: 'Production GPU energy per generated token (size-class mix).' },
-    j_per_output_token_all_in: { unit: 'J/token', description: 'All-in energy per generated token (GPU × server overhead × PUE).' },
+    gpu_j_per_output_token: {
+      unit: 'J/token',
+      description: 'Production GPU energy per generated token as measured (size-class mix; the benchmark\'s short prompt included).',
+    },
+    j_per_output_token_all_in: {
+      unit: 'J/token',
+      description: 'All-in energy per generated token with its share of prompt processing: annual energy ÷ output tokens.',
+    },
+    j_per_input_token_all_in: {
+      unit: 'J/token',
+      description: 'All-in energy per uncached input (prompt) token (GPU × server overhead × PUE).',
+    },
+    input_energy_share: { unit: '1', description: 'Share of the energy spent processing input (prompt) tokens.' },
     gpus_needed_h100e: { unit: 'H100-equivalents', description: 'GPUs needed by this demand, as H100s at their average draw.' },
     power_gw: { unit: 'GW', description: 'Average all-in power needed.' },
     annual_twh: { unit: 'TWh/yr', description: 'Electricity to serve the year\'s tokens.' },
@@ -49,20 +70,23 @@ export default defineModel({
   compute: (p) => {
     const tokens = tokensPerYear(p);
     const outputTokens = tokens * p.output_token_share;
-    const gpuJ = gpuJoulesPerOutputToken(p);
+    const gpuJ = gpuJoulesPerYear(p);
+    const gpuJTotal = gpuJ.output + gpuJ.input;
+    const overhead = p.server_overhead_factor * p.pue;
     const secondsPerYear = p.hours_per_year * S_PER_H;
-    const gpuW = (outputTokens * gpuJ) / secondsPerYear;
-    const allInJPerToken = gpuJ * p.server_overhead_factor * p.pue;
-    const annualTwh = (outputTokens * allInJPerToken) / J_PER_TWH;
+    const gpuW = gpuJTotal / secondsPerYear;
+    const annualTwh = (gpuJTotal * overhead) / J_PER_TWH;
     const daysPerYear = p.hours_per_year / H_PER_DAY;
     const reactorTwh = reactorAnnualTwh(p.reactor_net_capacity_gw, p.capacity_factor, p.hours_per_year);
     return {
       tokens_per_person_day: tokens / daysPerYear / p.people,
       output_tokens_per_person_day: outputTokens / daysPerYear / p.people,
-      gpu_j_per_output_token: gpuJ,
-      j_per_output_token_all_in: allInJPerToken,
+      gpu_j_per_output_token: gpuJoulesPerOutputToken(p),
+      j_per_output_token_all_in: (gpuJTotal * overhead) / outputTokens,
+      j_per_input_token_all_in: gpuJoulesPerInputToken(p) * overhead,
+      input_energy_share: gpuJ.input / gpuJTotal,
       gpus_needed_h100e: gpuW / (p.h100_sxm_rated_power_w * p.avg_power_fraction),
-      power_gw: (gpuW * p.server_overhead_factor * p.pue) / W_PER_GW,
+      power_gw: (gpuW * overhead) / W_PER_GW,
       annual_twh: annualTwh,
       reactors: annualTwh / reactorTwh,
       plants: annualTwh / plantAnnualTwh(reactorTwh, p.reactors_per_plant),

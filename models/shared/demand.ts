@@ -5,9 +5,15 @@
  *   tokens/yr              = google_tokens_per_month × 12 × world_to_google_ratio     (input + output, as providers count)
  *   output tokens/yr       = tokens/yr × output_token_share
  *   GPU J per output token = (share_small × J_small + share_medium × J_medium + share_large × J_large) × production_overhead_factor
+ *                            (as measured: the benchmark's own prompt processing included)
  *
- * The measured joules are GPU energy per *output* token with the benchmark's prompt processing included
- * (ML.ENERGY), so they are applied to output tokens only.
+ * Input (prefill) tokens, added because production prompts are far longer than the benchmarks' (Epoch AI 2025: a
+ * 10,000-token input takes a query from ~0.3 to ~2.5 Wh):
+ *   decode J per output token  = GPU J per output token ÷ (1 + benchmark_input_per_output × input_to_output_energy_ratio)
+ *   GPU J per input token      = decode J per output token × input_to_output_energy_ratio              (uncached)
+ *   cached-input factor        = 1 − cached_input_share × (1 − cached_token_energy_fraction)
+ *   GPU J per year             = output tokens × decode J + input tokens × cached-input factor × GPU J per input token
+ * The first line takes the benchmark's prompt back out of the measured figure so that no input token is counted twice.
  */
 import type { ParameterInput } from '../../src/model/types.ts';
 import { MONTHS_PER_YEAR } from './units.ts';
@@ -102,15 +108,17 @@ export const demandParameters = {
   production_overhead_factor: {
     dist: 'pert',
     min: 0.8,
-    mode: 1.4,
-    max: 3,
+    mode: 1.3,
+    max: 2.5,
     unit: '1',
     source:
-      'Production GPU energy per token ÷ benchmark value. Upward: idle reserve machines (+10%: 0.02 of 0.22 Wh per Gemini ' +
-      'prompt, P: Elsworth et al. 2025), smaller batches to meet latency targets (utilisation moves energy 3–5×, P: Chung et al. ' +
-      '2026), longer prompts than the benchmark\'s. Downward: speculative decoding, FP8, prompt caching. PERT 0.8–3, mode 1.4, ' +
+      'Production GPU energy per token ÷ benchmark value, for the same prompt and answer lengths. Upward: idle reserve machines ' +
+      '(+10% of active IT energy: 0.02 of 0.20 Wh per median Gemini prompt, ~8% of its 0.24 Wh all-in, P: Elsworth et al. 2025, ' +
+      'arXiv 2508.15734), smaller batches to meet latency targets (utilisation moves energy 3–5×, P: Chung et al. 2026). ' +
+      'Downward: speculative decoding, FP8. Prompt length and prompt caching are no longer in this factor: they are the ' +
+      'input-token parameters below. PERT 0.8–2.5, mode 1.3 (was 0.8–3, mode 1.4, when it also stood for longer prompts), ' +
       'is a judgement.',
-    description: 'Multiplier from benchmark GPU energy per token to production GPU energy per token.',
+    description: 'Multiplier from benchmark GPU energy per token to production GPU energy per token (idle reserve and latency-bound batching included; prompt length and caching excluded).',
   },
   people: {
     dist: 'uniform',
@@ -121,6 +129,65 @@ export const demandParameters = {
       'World population ~8.2 B mid-2024, ~8.23 B in 2025 (S: UN World Population Prospects 2024). Uniform 8.15–8.25 B ' +
       'is a judgement covering revisions.',
     description: 'People on Earth in 2025, for the per-person figures.',
+  },
+} satisfies Record<string, ParameterInput>;
+
+/**
+ * Energy of input (prefill) tokens, and the discount for cached ones. Kept apart from `demandParameters` so that a
+ * model that counts only generated tokens (the claim's own terms) need not carry them.
+ */
+export const inputTokenParameters = {
+  input_to_output_energy_ratio: {
+    dist: 'lognormal',
+    p5: 0.07,
+    p95: 0.6,
+    unit: '1',
+    source:
+      'GPU energy per uncached input token ÷ per output token. Epoch AI 2025 ("How much energy does ChatGPT use?", P, its ' +
+      'long-input figures as summarised, S): ~0.3 Wh for a query with 500 output tokens, ~2.5 Wh with a 10,000-token input, ' +
+      '~40 Wh with 100,000 — per input token (2.5 − 0.3) / 10,000 ÷ (0.3 / 500) = 0.37 at 10 k and 0.66 at 100 k of ' +
+      'context (attention grows with context), computed at the same 10% FLOP utilisation as generation, which overstates ' +
+      'prefill: prefill is compute-bound and runs several times more efficiently than memory-bound decoding. Price lists put ' +
+      'input at 1/4–1/5 of output per token (GPT-4o $2.50 vs $10 per million, Claude 3.5 Sonnet $3 vs $15; P: provider ' +
+      'price pages, 2024–25; prices, not energy). Lognormal 0.07–0.6 (90%, median 0.2) is a judgement spanning these.',
+    description: 'GPU energy per uncached input (prompt) token as a fraction of the decode energy per output token.',
+  },
+  benchmark_input_per_output: {
+    dist: 'triangular',
+    min: 0.5,
+    mode: 1,
+    max: 2,
+    unit: 'tokens/token',
+    source:
+      'Input tokens per output token inside the measured J/output-token figures: 512 in / 512 out for Llama 3.1 70B ' +
+      '(P: Chung et al. 2025, arXiv 2505.06371); chat-dataset prompts and answers of similar length for the leaderboard\'s ' +
+      'chat task. Triangular 0.5–2, mode 1, is a judgement.',
+    description: 'Input tokens per output token in the benchmarks behind j_per_token_* (their prefill is already in those joules).',
+  },
+  cached_input_share: {
+    dist: 'pert',
+    min: 0.1,
+    mode: 0.4,
+    max: 0.8,
+    unit: '1',
+    source:
+      'No provider publishes the share of input tokens served from a prompt cache. Multi-turn chats resend their history and ' +
+      'agents resend long system prompts, tools and files, which providers cache since 2024 (P: Anthropic, OpenAI and Google ' +
+      'prompt-caching documentation); programming requests on OpenRouter often exceed 20,000 input tokens (S of P: ' +
+      'Aubakirova et al., "State of AI", OpenRouter/a16z, Dec 2025). PERT 0.1–0.8, mode 0.4, is a judgement.',
+    description: 'Share of input tokens read from a prompt (KV) cache instead of being recomputed.',
+  },
+  cached_token_energy_fraction: {
+    dist: 'pert',
+    min: 0.02,
+    mode: 0.1,
+    max: 0.3,
+    unit: '1',
+    source:
+      'A cache hit skips the prefill computation and reads stored attention keys and values instead. Prices of cached input ' +
+      'relative to uncached: Anthropic 0.1×, OpenAI 0.5× (2024) to 0.1× (2025 models), Google 0.25× (P: provider price pages; ' +
+      'prices, not energy). PERT 0.02–0.3, mode 0.1, is a judgement.',
+    description: 'GPU energy of a cached input token as a fraction of an uncached one.',
   },
 } satisfies Record<string, ParameterInput>;
 
@@ -148,4 +215,40 @@ export function gpuJoulesPerOutputToken(p: DemandValues): number {
   const benchmarkJ =
     p.share_small_models * p.j_per_token_small + shareMedium * p.j_per_token_medium + p.share_large_models * p.j_per_token_large;
   return benchmarkJ * p.production_overhead_factor;
+}
+
+/** The input-token parameters' values as `compute` receives them. */
+export interface InputTokenValues {
+  readonly input_to_output_energy_ratio: number;
+  readonly benchmark_input_per_output: number;
+  readonly cached_input_share: number;
+  readonly cached_token_energy_fraction: number;
+}
+
+/**
+ * Production GPU energy per output token for generation alone, J: the measured figure with the benchmark's own
+ * prompt processing taken out (see the header), so that input tokens can be charged separately.
+ */
+export function decodeJoulesPerOutputToken(p: DemandValues & InputTokenValues): number {
+  return gpuJoulesPerOutputToken(p) / (1 + p.benchmark_input_per_output * p.input_to_output_energy_ratio);
+}
+
+/** Production GPU energy per uncached input token, J. */
+export function gpuJoulesPerInputToken(p: DemandValues & InputTokenValues): number {
+  return decodeJoulesPerOutputToken(p) * p.input_to_output_energy_ratio;
+}
+
+/** Energy of an average input token ÷ an uncached one: cached tokens cost `cached_token_energy_fraction` of it. */
+export function cachedInputFactor(p: InputTokenValues): number {
+  return 1 - p.cached_input_share * (1 - p.cached_token_energy_fraction);
+}
+
+/** GPU energy of the year's tokens, J, split into generation (output) and prompt processing (input). */
+export function gpuJoulesPerYear(p: DemandValues & InputTokenValues): { readonly output: number; readonly input: number } {
+  const tokens = tokensPerYear(p);
+  const decodeJ = decodeJoulesPerOutputToken(p);
+  return {
+    output: tokens * p.output_token_share * decodeJ,
+    input: tokens * (1 - p.output_token_share) * cachedInputFactor(p) * decodeJ * p.input_to_output_energy_ratio,
+  };
 }

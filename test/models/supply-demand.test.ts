@@ -42,7 +42,9 @@ describe('supply-demand at point values', () => {
   it('its supply side is inference-fleet and its demand side is token-demand', () => {
     const o = run(model, point);
     const f = run(fleetModel, { ...fleet, ...shared });
-    const d = run(demandModel, { ...demand, ...shared });
+    // Input tokens at zero energy: token-demand then counts output tokens only, as this model's demand side does.
+    const noInput = { input_to_output_energy_ratio: 0, benchmark_input_per_output: 1, cached_input_share: 0, cached_token_energy_fraction: 0.1 };
+    const d = run(demandModel, { ...demand, ...shared, ...noInput });
     expect(o.supply_twh).toBeCloseTo(f.annual_twh, 9);
     expect(o.demand_twh).toBeCloseTo(d.annual_twh, 9);
     expect(o.demand_h100e).toBeCloseTo(d.gpus_needed_h100e, 3);
