@@ -84,6 +84,8 @@ export async function renderComparison(dirs: readonly string[], output: string, 
 export interface ComparedRun {
   readonly dir: string;
   readonly summary: Summary;
+  /** How the chart names the run (`compare --label`, or the CLI's default label). */
+  readonly label?: string;
 }
 
 /** The runs a comparison of `output` draws; refuses, before anything is written, a folder that lacks it. */

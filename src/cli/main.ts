@@ -12,6 +12,7 @@ import { AbortedError } from '../engine/runner.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { examples, helpConfiguration } from './help.ts';
 import {
+  collectLabel,
   collectSet,
   defaultWorkers,
   parseMaxSamples,
@@ -27,6 +28,7 @@ import {
 } from './options.ts';
 import { DEFAULT_SAMPLES, runCommand } from './commands/run.ts';
 import { modelsCommand } from './commands/models.ts';
+import { addDistributedCommands, runOrShard } from './commands/distributed.ts';
 import { describeCommand } from './commands/describe.ts';
 import { compareCommand, reportCommand } from './commands/report.ts';
 import { DEFAULT_SENSITIVITY_SAMPLES, methodHelp, methodsHelpText, parseMethod, samplesHelp, sensitivityCommand } from './commands/sensitivity.ts';
@@ -78,7 +80,7 @@ export function buildProgram(argv: readonly string[]): Command {
       ["ai-energy-mc run inference-fleet --set pue=1.2 --percentiles 2.5,50,97.5", 'one parameter replaced; the table shows p2.5, p50 and p97.5'],
       ['ai-energy-mc run edunov-2023 --precision 0.5% --json > summary.json', 'sample until every p95 and claim is within ±0.5%; summary.json on stdout'],
     ]))
-    .action(async (model: string, opts) => withTimeout(opts.timeout, 'run', () => runCommand(model, opts, argv)));
+    .action(async (model: string, opts) => withTimeout(opts.timeout, 'run', () => runOrShard(model, opts, argv, () => runCommand(model, opts, argv))));
 
   program
     .command('sensitivity')
@@ -110,7 +112,7 @@ export function buildProgram(argv: readonly string[]): Command {
   program
     .command('report')
     .description('render charts and report.html from a finished results folder, without re-running')
-    .argument('<results-dir>', 'a folder written by run or sensitivity')
+    .argument('<results-dir>', 'a folder written by run or sensitivity, or a folder of runs (results/runs/<model>): its latest complete run')
     .option('-q, --quiet', 'no progress messages', false)
     .addHelpText('after', examples([
       ['ai-energy-mc report results/runs/edunov-2023/20250101T120000Z-1', 'charts/ and report.html in that results folder'],
@@ -120,11 +122,16 @@ export function buildProgram(argv: readonly string[]): Command {
 
   program
     .command('compare')
-    .description('draw one output (p5–p95, p25–p75, median) across several results folders')
+    .description('one output and the claims across several results folders: a table on stdout and a chart (p5–p95, p25–p75, median)')
     .argument('<results-dir...>', 'folders written by run')
-    .option('--output <name>', 'the output to compare', 'annual_twh')
+    .option('--output <name>', "the output to compare (default: the first run's primary output, else annual_twh)")
+    .option('--label <name>', 'how to name a run in the table and chart; once per folder, in order (default: model · scenario)', collectLabel, [])
     .option('-o, --out <file>', 'chart file: .svg (also writes a .png beside it), .png or .json (default results/compare/<output>-<time>.svg)')
     .option('--force', 'replace an existing chart file at --out (never a folder or any other file)', false)
+    .addHelpText('after', examples([
+      ['ai-energy-mc compare results/reference/edunov-2023 results/reference/inference-fleet --output reactors', 'two models side by side: table on stdout, chart under results/compare/'],
+      ['ai-energy-mc compare runs/a runs/b --label "700 W" --label "1 kW" --out cmp.svg', 'named runs, the chart at cmp.svg (and cmp.png)'],
+    ]))
     .action(async (dirs: string[], opts) => compareCommand(dirs, opts));
 
   program
@@ -151,6 +158,7 @@ export function buildProgram(argv: readonly string[]): Command {
     ]))
     .action(async (model: string, opts) => describeCommand(model, opts));
 
+  addDistributedCommands(program, argv);
   return program;
 }
 

@@ -118,3 +118,9 @@ export function collectSet(text: string, previous: Record<string, string> = {}):
   if (Object.hasOwn(previous, name)) throw new InputError('--set', text, `${name} is set twice`);
   return { ...previous, [name]: dist };
 }
+
+/** `compare --label NAME`, once per folder: collected in order; an empty name is refused. */
+export function collectLabel(text: string, previous: readonly string[] = []): string[] {
+  if (text.trim() === '') throw new InputError('--label', text, 'a non-empty name for the run, e.g. --label "700 W"');
+  return [...previous, text];
+}

@@ -7,13 +7,15 @@
  * temporary file beside its destination and renames it (`results/output-file.ts`). A failure or a
  * signal leaves what was there before.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { InputError } from '../../errors.ts';
 import { openEntriesReplacement } from '../../results/replace-entries.ts';
 import { openNewOutputFiles, openOutputFile, type OutputFile } from '../../results/output-file.ts';
 import { writeErrorUnder } from '../../results/write-error.ts';
 import { interruptSignal } from '../interrupt.ts';
+import { checkLabelCount, compareLabels, compareText, defaultCompareOutput } from '../compare-table.ts';
+import { plainText } from '../terminal-text.ts';
 
 // vega, vega-lite and the PNG rasteriser are loaded only when a chart is drawn: a plain `run`
 // starts faster and its threads stay smaller without them.
@@ -34,11 +36,9 @@ export async function renderVisuals(dir: string, what: { charts: boolean; report
   return written;
 }
 
-export async function reportCommand(dir: string, options: { quiet: boolean }): Promise<void> {
+export async function reportCommand(given: string, options: { quiet: boolean }): Promise<void> {
   interruptSignal();
-  if (!existsSync(join(dir, 'summary.json')) && !existsSync(join(dir, 'sensitivity.json'))) {
-    throw new InputError('results folder', dir, 'a folder written by `run` or `sensitivity` (with summary.json or sensitivity.json)');
-  }
+  const dir = isResultsFolder(given) ? given : latestRun(given);
   const staged = openEntriesReplacement(dir, { charts: 'folder', 'report.html': 'file' });
   try {
     const written = await renderVisuals(dir, { charts: true, report: true, quiet: options.quiet }, staged.tmp);
@@ -51,19 +51,74 @@ export async function reportCommand(dir: string, options: { quiet: boolean }): P
   }
 }
 
-export async function compareCommand(dirs: string[], options: { output: string; out?: string; force?: boolean }): Promise<void> {
+function isResultsFolder(dir: string): boolean {
+  return existsSync(join(dir, 'summary.json')) || existsSync(join(dir, 'sensitivity.json'));
+}
+
+/**
+ * A folder of runs (`results/runs/<model>/`): its latest complete run, by the `finishedAt` its
+ * manifest records (folder names sort by start time and seed, not by when a run finished), said on
+ * stderr. Hidden folders (a run still being written, `.tmp-…`) are not runs.
+ */
+function latestRun(dir: string): string {
+  const allowed = 'a results folder (with summary.json or sensitivity.json) or a folder of runs such as results/runs/<model>';
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new InputError('results folder', dir, `${allowed}; ${existsSync(dir) ? 'this is not a folder that can be read' : 'no such folder'}`);
+  }
+  let latest: { path: string; finished: number; at: string } | undefined;
+  for (const name of names.filter((n) => !n.startsWith('.')).sort()) {
+    const path = join(dir, name);
+    const at = finishedAt(path);
+    if (at === undefined || !isResultsFolder(path)) continue;
+    const finished = Date.parse(at);
+    if (!latest || finished >= latest.finished) latest = { path, finished, at };
+  }
+  if (!latest) throw new InputError('results folder', dir, `${allowed}; it holds no complete run (a folder with manifest.json and summary.json or sensitivity.json)`);
+  process.stderr.write(`report: the latest complete run in ${plainText(dir)} is ${plainText(relative(dir, latest.path))} (finished ${plainText(latest.at)})\n`);
+  return latest.path;
+}
+
+/** A run's `manifest.json` finishedAt, when the manifest reads and the time parses. */
+function finishedAt(dir: string): string | undefined {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const at = typeof manifest === 'object' && manifest !== null ? (manifest as { finishedAt?: unknown }).finishedAt : undefined;
+    return typeof at === 'string' && Number.isFinite(Date.parse(at)) ? at : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CompareOptions {
+  /** Default: the first run's primary output, else annual_twh (`defaultCompareOutput`). */
+  readonly output?: string;
+  /** One per folder, in order; empty for the default labels. */
+  readonly label: readonly string[];
+  readonly out?: string;
+  readonly force?: boolean;
+}
+
+export async function compareCommand(dirs: string[], options: CompareOptions): Promise<void> {
   interruptSignal();
+  checkLabelCount(options.label, dirs);
   for (const dir of dirs) {
     if (!existsSync(join(dir, 'summary.json'))) throw new InputError('compare', dir, 'a results folder with summary.json (written by `run`)');
   }
   // Read and checked before any file is opened: a wrong --output writes nothing, not even a folder.
-  const { loadComparison, drawComparison } = await charts();
-  const runs = await loadComparison(dirs, options.output);
-  const files = openCompareFiles(options);
+  const { loadComparison, drawComparison, loadResults } = await charts();
+  const firstSummary = (await loadResults(dirs[0])).summary;
+  const output = options.output ?? (firstSummary ? defaultCompareOutput(firstSummary, dirs[0]) : 'annual_twh');
+  const loaded = await loadComparison(dirs, output);
+  const labels = compareLabels(loaded, options.label);
+  const runs = loaded.map((r, i) => ({ ...r, label: labels[i] }));
+  const files = openCompareFiles({ ...options, output });
   try {
-    for (const f of files) await drawComparison(runs, options.output, f.tmp);
+    for (const f of files) await drawComparison(runs, output, f.tmp);
     for (const f of files) f.commit();
-    process.stdout.write(`${files.map((f) => f.path).join('\n')}\n`);
+    process.stdout.write(`${compareText(runs, output)}\n\n${files.map((f) => f.path).join('\n')}\n`);
     for (const f of files) f.finish();
   } catch (err) {
     for (const f of files) f.discard();
