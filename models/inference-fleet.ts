@@ -1,60 +1,89 @@
 /**
- * inference-fleet — the supply side, done carefully, for 2025.
+ * inference-fleet — the supply side, done carefully, for 2025 and for the claim's year, 2024.
  *
- * Question: given the AI accelerators actually installed in 2025 (by type), how they are rated,
- * how hard they actually run, what the servers and buildings around them add, and how much of
- * their time goes to inference rather than training, how much electricity does AI inference use
- * in a year, and how many reactors is that?
+ * Question: given the AI accelerators actually in powered service in 2025 (and 2024), by type, how they are rated,
+ * how hard they actually run, what the servers and buildings around them add, and how much of their time goes to
+ * inference rather than training, how much electricity does AI inference use in a year, and how many reactors is that?
  *
- * Structure:
- *   rated_power_gw     = Σ_type units × rated W                                   (all uses, chip level)
- *   inference_power_gw = rated × avg_power_fraction × server_overhead_factor × pue × inference_share
+ * Structure (fleet arithmetic in shared/fleet.ts):
+ *   rated_power_gw     = Σ_type in-service units × rated W                 (all uses, chip level; shipped stock less the service lag)
+ *   inference_power_gw = rated × avg_power_fraction × server_overhead_factor × pue × inference share of the year
  *   annual_twh         = inference_power_gw × hours_per_year / 1000
  *   reactors, plants   = annual_twh ÷ one reactor's / one plant's annual output (shared reactor sub-model)
+ * 2024 uses the same draws of ratings, average draw, servers and PUE; its counts are the 2025 counts × each class's
+ * 2024/2025 ratio and its inference share is one step back on the share's path. Why outputs rather than a scenario:
+ * the two years then share every draw they share in the world (a PUE that is high is high in both years), so their
+ * difference is consistent, and `projection` reuses exactly these functions for its 2024 and 2025.
  */
 import { defineModel } from '../src/model/types.ts';
 import { datacentreParameters } from './shared/datacentre.ts';
-import { fleetParameters, fleetRatedW, fleetUnits } from './shared/fleet.ts';
+import {
+  fleetParameters,
+  fleetRatedW,
+  fleetShippedRatedW,
+  fleetUnits,
+  inferenceShareAt,
+  inferenceSharePathParameters,
+} from './shared/fleet.ts';
 import { plantAnnualTwh, reactorAnnualTwh, reactorParameters } from './shared/reactor.ts';
 import { W_PER_GW } from './shared/units.ts';
 
 export default defineModel({
   name: 'inference-fleet',
-  title: 'AI inference electricity from the installed accelerator fleet (2025)',
+  title: 'AI inference electricity from the installed accelerator fleet (2025, and 2024)',
   description:
-    'Supply side: the 2025 year-average installed base of AI accelerators by type (Hopper, Ampere, Blackwell, others incl. TPUs), ' +
-    'their ratings, average draw as a fraction of rating, server overhead, PUE and the share of energy spent on inference. ' +
-    'Counts all inference on these accelerators (LLMs, but also recommenders, image and video generation), so it bounds LLM ' +
-    'inference from above. The rated-power output can be compared with Epoch AI\'s >10 GW chip-level figure for the ' +
-    'end-of-2025 stock (S of P).',
+    'Supply side: the year-average AI accelerators in powered service by type (Hopper, Ampere, Blackwell, others incl. TPUs) — ' +
+    'shipments less the months between shipment and powered service — their ratings, average draw as a fraction of rating, ' +
+    'server overhead, PUE and the share of energy spent on inference. Counts all inference on these accelerators (LLMs, but ' +
+    'also recommenders, image and video generation), so it bounds LLM inference from above. The 2024 outputs answer the claim ' +
+    'in its own year with the same sub-models. The rated-power output can be compared with Epoch AI\'s >10 GW chip-level ' +
+    'figure for the end-of-2025 stock (S of P), which counts shipments without a service lag.',
   parameters: {
     ...fleetParameters,
+    ...inferenceSharePathParameters,
     ...datacentreParameters,
     ...reactorParameters,
   },
   outputs: {
-    accelerators_total: { unit: 'accelerators', description: 'All installed AI accelerators, 2025 average (all uses).' },
-    rated_power_gw: { unit: 'GW', description: 'Sum of accelerator ratings, all uses (chip level).' },
-    all_ai_power_gw: { unit: 'GW', description: 'Average all-in power of the whole fleet, training and inference.' },
-    inference_power_gw: { unit: 'GW', description: 'Average all-in power serving inference.' },
+    accelerators_total: { unit: 'accelerators', description: 'AI accelerators in powered service, 2025 average (all uses).' },
+    rated_power_gw: { unit: 'GW', description: 'Sum of the in-service accelerators\' ratings, all uses (chip level), 2025.' },
+    in_service_fraction: {
+      unit: '1',
+      description: 'Rated power in service ÷ rated power shipped, 2025: what the shipment-to-service lag removes.',
+    },
+    all_ai_power_gw: { unit: 'GW', description: 'Average all-in power of the whole fleet, training and inference, 2025.' },
+    inference_power_gw: { unit: 'GW', description: 'Average all-in power serving inference, 2025.' },
     annual_twh: { unit: 'TWh/yr', description: 'Electricity for AI inference in 2025.' },
     reactors: { unit: 'reactors', description: 'annual_twh ÷ one reactor\'s annual output.' },
     plants: { unit: 'plants', description: 'annual_twh ÷ one plant\'s annual output.' },
+    inference_share_2024: { unit: '1', description: 'Share of the fleet\'s energy serving inference in 2024 (on the share\'s path).' },
+    annual_twh_2024: { unit: 'TWh/yr', description: 'Electricity for AI inference in 2024, the claim\'s year.' },
+    reactors_2024: { unit: 'reactors', description: 'annual_twh_2024 ÷ one reactor\'s annual output.' },
+    plants_2024: { unit: 'plants', description: 'annual_twh_2024 ÷ one plant\'s annual output.' },
   },
   compute: (p) => {
+    const allIn = p.avg_power_fraction * p.server_overhead_factor * p.pue;
     const ratedW = fleetRatedW(p);
-    const allAiW = ratedW * p.avg_power_fraction * p.server_overhead_factor * p.pue;
+    const allAiW = ratedW * allIn;
     const inferenceW = allAiW * p.inference_share;
     const annualTwh = (inferenceW / W_PER_GW) * p.hours_per_year / 1000;
+    const share2024 = inferenceShareAt(p.inference_share, p.inference_share_logit_slope, 2024);
+    const annualTwh2024 = ((fleetRatedW(p, 2024) * allIn * share2024) / W_PER_GW) * p.hours_per_year / 1000;
     const reactorTwh = reactorAnnualTwh(p.reactor_net_capacity_gw, p.capacity_factor, p.hours_per_year);
+    const plantTwh = plantAnnualTwh(reactorTwh, p.reactors_per_plant);
     return {
       accelerators_total: fleetUnits(p),
       rated_power_gw: ratedW / W_PER_GW,
+      in_service_fraction: ratedW / fleetShippedRatedW(p),
       all_ai_power_gw: allAiW / W_PER_GW,
       inference_power_gw: inferenceW / W_PER_GW,
       annual_twh: annualTwh,
       reactors: annualTwh / reactorTwh,
-      plants: annualTwh / plantAnnualTwh(reactorTwh, p.reactors_per_plant),
+      plants: annualTwh / plantTwh,
+      inference_share_2024: share2024,
+      annual_twh_2024: annualTwh2024,
+      reactors_2024: annualTwh2024 / reactorTwh,
+      plants_2024: annualTwh2024 / plantTwh,
     };
   },
   claims: {
@@ -65,6 +94,14 @@ export default defineModel({
     two_plants_suffice: {
       description: 'AI inference in 2025 needs no more than two plants\' annual output.',
       test: (o) => o.plants <= 2,
+    },
+    two_reactors_suffice_2024: {
+      description: 'AI inference in 2024 (the claim\'s year) needs no more than two reactors\' annual output.',
+      test: (o) => o.reactors_2024 <= 2,
+    },
+    two_plants_suffice_2024: {
+      description: 'AI inference in 2024 (the claim\'s year) needs no more than two plants\' annual output.',
+      test: (o) => o.plants_2024 <= 2,
     },
   },
 });
