@@ -10,12 +10,22 @@
  *   all-in W per GPU   = gpu_power_w × overhead_factor                     (700 W × 1.43 ≈ 1 kW)
  *   annual_twh         = gpus × all-in W × hours_per_year / 1e12           (1–2 M × 1 kW × 8,760 h = 8.76–17.5 TWh)
  *   reactors, plants   = annual_twh ÷ one reactor's / one plant's annual output (shared reactor sub-model)
- *   tokens/person/day  = gpus × tokens_per_gpu_s × 86,400 ÷ people         (what this fleet can generate)
+ *   tokens_per_gpu_s   = throughput sub-model (shared/throughput.ts), in the claim's terms: a 7–13 B model, full batch, all day
+ *   …_2023_mix         = the same for the late-2023 serving mix (sizes, FP8/FP16, production batches and load)
+ *   tokens/person/day  = gpus × tokens/s per GPU × 86,400 ÷ people         (what this fleet can generate)
  *   required tokens/s  = claimed tokens/person/day × people ÷ 86,400 ÷ gpus (what the claim needs per GPU)
+ *   reactors_<def>     = annual_twh ÷ one reference reactor's output (fleet average, 1 GW at 90%, EPR): one answer per definition
  */
 import { defineModel } from '../src/model/types.ts';
 import { claimDemandParameters, claimFleetParameters } from './shared/claim.ts';
-import { plantAnnualTwh, reactorAnnualTwh, reactorParameters } from './shared/reactor.ts';
+import { definitionAnnualTwh, plantAnnualTwh, reactorAnnualTwh, reactorParameters } from './shared/reactor.ts';
+import {
+  claimTermsTokensPerGpuS,
+  joulesPerToken,
+  mix2023Parameters,
+  mix2023TokensPerGpuS,
+  throughputParameters,
+} from './shared/throughput.ts';
 import { S_PER_DAY, W_PER_GW, WH_PER_TWH } from './shared/units.ts';
 
 export default defineModel({
@@ -28,8 +38,11 @@ export default defineModel({
     '~700 W each, about 1 kW with cooling and overheads, running all year, enough to generate ~100,000 tokens per person per day ' +
     'with "reasonably sized" LLMs. Each distribution here is what those words imply, with its width a stated judgement. ' +
     'The claim\'s own point values give 8.76–17.5 TWh/yr, i.e. 1.1–2.2 reactors of 1 GW at 90% capacity factor; ' +
-    'note that "plant" and "reactor" differ (a plant has 1–8 reactors). The fleet-implied tokens per person per day use a ' +
-    'throughput per GPU that the claim does not state (see tokens_per_gpu_s).',
+    'note that "plant" and "reactor" differ (a plant has 1–8 reactors), and that "a reactor" has several readings: reactors_fleet_avg, ' +
+    'reactors_1gw_90 and reactors_epr give one answer per definition. The French coverage the project started from says 700 W ' +
+    '"for cooling and other processes" and 100,000 tokens per person with no period: scenarios seed-700w-all-in, period-unstated ' +
+    'and seed-as-written give those readings. The tokens the fleet can generate use the shared throughput sub-model: in the ' +
+    'claim\'s own terms (a 7–13 B model at full batch, FP8, all day) and for the late-2023 serving mix.',
   parameters: {
     ...claimFleetParameters,
     ...claimDemandParameters,
@@ -43,17 +56,8 @@ export default defineModel({
         'uses 8.0 B. Uniform 8.0–8.1 B is a judgement covering both readings.',
       description: 'People on Earth, for the per-person token figures.',
     },
-    tokens_per_gpu_s: {
-      dist: 'lognormal',
-      p5: 1000,
-      p95: 10_000,
-      unit: 'tokens/s per GPU',
-      source:
-        'Not stated in the claim. MLPerf Inference v4.1, Llama-2-70B offline: 8× H100 24,525 tokens/s = 3,066 per GPU ' +
-        '(P: MLCommons results logs). Offline batches are very large, so interactive serving gets less; smaller "reasonably ' +
-        'sized" 7–13 B models get more. Lognormal with a 90% interval of 1,000–10,000 is a judgement spanning those.',
-      description: 'Generated (output) tokens per second that one H100 sustains on average, all year.',
-    },
+    ...throughputParameters,
+    ...mix2023Parameters,
     ...reactorParameters,
   },
   outputs: {
@@ -61,11 +65,29 @@ export default defineModel({
     fleet_power_gw: { unit: 'GW', description: 'Average all-in power of the whole fleet.' },
     annual_twh: { unit: 'TWh/yr', description: 'Electricity for one year of the fleet running all year.' },
     reactor_annual_twh: { unit: 'TWh/yr', description: 'Annual output of one reactor.' },
-    reactors: { unit: 'reactors', description: 'annual_twh ÷ one reactor\'s annual output.' },
+    reactors: {
+      unit: 'reactors',
+      description: 'annual_twh ÷ one reactor\'s annual output, the reactor\'s definition uncertain (fleet average, AP1000 or EPR).',
+    },
+    reactors_fleet_avg: { unit: 'reactors', description: 'annual_twh ÷ a world-fleet-average reactor (0.905 GW at 82.3%: 6.52 TWh/yr).' },
+    reactors_1gw_90: { unit: 'reactors', description: 'annual_twh ÷ a 1 GW reactor at 90% (7.88 TWh/yr), the claim\'s own arithmetic.' },
+    reactors_epr: { unit: 'reactors', description: 'annual_twh ÷ an EPR (1.65 GW at 90%: 13.0 TWh/yr).' },
     plants: { unit: 'plants', description: 'annual_twh ÷ one plant\'s annual output.' },
+    tokens_per_gpu_s: {
+      unit: 'tokens/s per GPU',
+      description: 'Output tokens/s one H100 serves in the claim\'s terms: a 7–13 B model, full batch, FP8, all day.',
+    },
+    tokens_per_gpu_s_2023_mix: {
+      unit: 'tokens/s per GPU',
+      description: 'Output tokens/s one H100 serves, late-2023 serving mix of model sizes and precisions, production year average.',
+    },
     tokens_per_person_day: {
       unit: 'tokens/person/day',
-      description: 'Tokens per person per day the fleet can generate at tokens_per_gpu_s.',
+      description: 'Tokens per person per day the fleet can generate in the claim\'s terms.',
+    },
+    tokens_per_person_day_2023_mix: {
+      unit: 'tokens/person/day',
+      description: 'Tokens per person per day the fleet can generate with the late-2023 serving mix.',
     },
     required_tokens_per_gpu_s: {
       unit: 'tokens/s per GPU',
@@ -77,11 +99,20 @@ export default defineModel({
     },
     j_per_token_fleet: {
       unit: 'J/token',
-      description: 'All-in energy per token at tokens_per_gpu_s.',
+      description: 'All-in energy per token at tokens_per_gpu_s (the claim\'s all-in W per GPU).',
+    },
+    j_per_token_fleet_2023_mix: {
+      unit: 'J/token',
+      description: 'All-in energy per token at tokens_per_gpu_s_2023_mix (the claim\'s all-in W per GPU).',
     },
     fleet_to_claim_token_ratio: {
       unit: '1',
-      description: 'tokens_per_person_day ÷ claimed tokens per person per day: below 1, the fleet cannot generate what the claim says.',
+      description:
+        'tokens_per_person_day ÷ claimed tokens per person per day, in the claim\'s terms: below 1, the fleet cannot generate what the claim says.',
+    },
+    fleet_to_claim_token_ratio_2023_mix: {
+      unit: '1',
+      description: 'The same with the late-2023 serving mix.',
     },
   },
   compute: (p) => {
@@ -90,7 +121,10 @@ export default defineModel({
     const annualTwh = (fleetW * p.hours_per_year) / WH_PER_TWH;
     const reactorTwh = reactorAnnualTwh(p.reactor_net_capacity_gw, p.capacity_factor, p.hours_per_year);
     const plantTwh = plantAnnualTwh(reactorTwh, p.reactors_per_plant);
-    const tokensPerPersonDay = (p.gpus * p.tokens_per_gpu_s * S_PER_DAY) / p.people;
+    const tokPerGpuS = claimTermsTokensPerGpuS(p);
+    const tokPerGpuS2023 = mix2023TokensPerGpuS(p);
+    const tokensPerPersonDay = (p.gpus * tokPerGpuS * S_PER_DAY) / p.people;
+    const tokensPerPersonDay2023 = (p.gpus * tokPerGpuS2023 * S_PER_DAY) / p.people;
     const requiredPerGpuS = (p.claimed_tokens_per_person_day * p.people) / S_PER_DAY / p.gpus;
     return {
       all_in_power_per_gpu_w: allInW,
@@ -98,12 +132,20 @@ export default defineModel({
       annual_twh: annualTwh,
       reactor_annual_twh: reactorTwh,
       reactors: annualTwh / reactorTwh,
+      reactors_fleet_avg: annualTwh / definitionAnnualTwh('fleet_avg'),
+      reactors_1gw_90: annualTwh / definitionAnnualTwh('1gw_90'),
+      reactors_epr: annualTwh / definitionAnnualTwh('epr'),
       plants: annualTwh / plantTwh,
+      tokens_per_gpu_s: tokPerGpuS,
+      tokens_per_gpu_s_2023_mix: tokPerGpuS2023,
       tokens_per_person_day: tokensPerPersonDay,
+      tokens_per_person_day_2023_mix: tokensPerPersonDay2023,
       required_tokens_per_gpu_s: requiredPerGpuS,
       j_per_token_implied: allInW / requiredPerGpuS,
-      j_per_token_fleet: allInW / p.tokens_per_gpu_s,
+      j_per_token_fleet: joulesPerToken(allInW, tokPerGpuS),
+      j_per_token_fleet_2023_mix: joulesPerToken(allInW, tokPerGpuS2023),
       fleet_to_claim_token_ratio: tokensPerPersonDay / p.claimed_tokens_per_person_day,
+      fleet_to_claim_token_ratio_2023_mix: tokensPerPersonDay2023 / p.claimed_tokens_per_person_day,
     };
   },
   claims: {

@@ -64,3 +64,33 @@ export function reactorAnnualTwh(capacityGw: number, capacityFactor: number, hou
 export function plantAnnualTwh(reactorTwh: number, reactorsPerPlant: number): number {
   return reactorTwh * reactorsPerPlant;
 }
+
+/**
+ * Fixed reference reactors, one per reading of "a reactor": a claim about "two reactors" gets one probability
+ * per definition instead of one probability over a mixture of definitions (whose choice alone carried a total
+ * Sobol index of 0.48 in edunov-2023). Each is a point value, so its probability is about the fleet only.
+ */
+export const REACTOR_DEFINITIONS = {
+  /** World fleet average: 0.905 GWe (398 GWe / 440 reactors, end 2024) at 82.3% (world 2023–24: 81.5–83%), P: WNA 2025. */
+  fleet_avg: { label: 'fleet average (0.905 GW, 82%)', gw: 0.905, capacityFactor: 0.823 },
+  /** The round reference of the claim's own arithmetic: 1 GWe at 90% (the US fleet runs at 92–93%, P: US EIA). */
+  '1gw_90': { label: '1 GW at 90%', gw: 1, capacityFactor: 0.9 },
+  /** A new large unit: EPR ~1.65 GWe net (S: vendor data) at the same 90%. */
+  epr: { label: 'EPR (1.65 GW, 90%)', gw: 1.65, capacityFactor: 0.9 },
+} as const;
+
+export type ReactorDefinition = keyof typeof REACTOR_DEFINITIONS;
+
+/** Annual output of one reference reactor, TWh/yr (8,760 h). */
+export function definitionAnnualTwh(definition: ReactorDefinition): number {
+  const d = REACTOR_DEFINITIONS[definition];
+  return reactorAnnualTwh(d.gw, d.capacityFactor, 8760);
+}
+
+/** Reference lines for an annual-TWh output: `n` reactors' annual output under each definition, labelled with it. */
+export function reactorReferences(n: number): { label: string; value: number }[] {
+  return (Object.keys(REACTOR_DEFINITIONS) as ReactorDefinition[]).map((key) => ({
+    label: `${n} reactors, ${REACTOR_DEFINITIONS[key].label}`,
+    value: Math.round(n * definitionAnnualTwh(key) * 1000) / 1000,
+  }));
+}

@@ -12,14 +12,26 @@ import model from '../../models/edunov-2023.ts';
 import { expect3sf, reactorPoint, run } from './helpers.ts';
 import { claimTest } from '../../src/model/claim.ts';
 
-/** The claim's own numbers; tokens_per_gpu_s (not in the claim) is MLPerf's H100 figure. */
+/**
+ * The claim's own numbers; the throughputs (not in the claim) are NVIDIA TensorRT-LLM's H100 FP8 figures:
+ * LLaMA-7B 9,193 output tok/s at batch 64, 128 in / 128 out (v0.5.0, Oct 2023); LLaMA-70B 2,657 and Falcon-180B 987
+ * per GPU at 128/128 (v0.6.1, Dec 2023). The 2023 mix at these points: 20% small, 40% medium, 40% large, all FP16
+ * at half the FP8 throughput, production at 40% of full batch.
+ */
 const claimPoint = {
   gpus: 1e6,
   gpu_power_w: 700,
   overhead_factor: 1000 / 700, // "about 1 kW with cooling and overheads"
   claimed_tokens_per_person_day: 100_000,
   people: 8.0e9,
-  tokens_per_gpu_s: 24_525 / 8, // MLPerf Inference v4.1, Llama-2-70B offline, 8× H100
+  h100_tok_s_small: 9193,
+  h100_tok_s_medium: 2657,
+  h100_tok_s_large: 987,
+  fp16_to_fp8_throughput: 0.5,
+  production_to_full_batch: 0.4,
+  share_small_2023: 0.2,
+  share_large_2023: 0.4,
+  fp8_share_2023: 0,
   ...reactorPoint,
 };
 
@@ -62,21 +74,48 @@ describe('edunov-2023 at the claim\'s point values', () => {
     expect3sf(run(model, { ...claimPoint, gpus: 2e6, reactors_per_plant: 2 }).plants, 1.11);
   });
 
-  it('at MLPerf throughput (3,066 tokens/s per H100) 1 M GPUs generate 33,100 tokens per person per day, 0.331 of the claim', () => {
+  it('in the claim\'s terms (LLaMA-7B, batch 64, FP8, all day) 1 M H100s generate 99,300 tokens per person per day, 0.993 of the claim', () => {
+    // 1e6 × 9,193 × 86,400 ÷ 8.0e9 = 99,284.
     const o = run(model, claimPoint);
-    expect3sf(o.tokens_per_person_day, 33_100);
-    expect3sf(o.fleet_to_claim_token_ratio, 0.331);
+    expect3sf(o.tokens_per_gpu_s, 9193);
+    expect3sf(o.tokens_per_person_day, 99_284);
+    expect3sf(o.fleet_to_claim_token_ratio, 0.993);
+  });
+
+  it('at batch 768 (19,694 tok/s) the claim\'s terms give 2.13× the claim; with 2,048-token prompts (2,244) 0.242×', () => {
+    expect3sf(run(model, { ...claimPoint, h100_tok_s_small: 19_694 }).fleet_to_claim_token_ratio, 2.13);
+    expect3sf(run(model, { ...claimPoint, h100_tok_s_small: 2244 }).fleet_to_claim_token_ratio, 0.242);
+  });
+
+  it('the 2023 mix: 346 tok/s per H100, 3,740 tokens per person per day, 0.0374 of the claim', () => {
+    // GPU-seconds per token at full batch, FP8: 0.2/9,193 + 0.4/2,657 + 0.4/987 = 5.7757e-4 s, i.e. 1,731 tok/s;
+    // × 0.5 (FP16) × 0.4 (production) = 346.3 tok/s; × 1e6 × 86,400 ÷ 8.0e9 = 3,740.
+    const o = run(model, claimPoint);
+    expect3sf(o.tokens_per_gpu_s_2023_mix, 346.3);
+    expect3sf(o.tokens_per_person_day_2023_mix, 3740);
+    expect3sf(o.fleet_to_claim_token_ratio_2023_mix, 0.0374);
+    expect3sf(o.j_per_token_fleet_2023_mix, 1000 / 346.3);
   });
 
   it('at the throughput the claim needs, the fleet generates exactly the claimed tokens', () => {
-    const o = run(model, { ...claimPoint, tokens_per_gpu_s: 100_000 * 8.0e9 / 86_400 / 1e6 });
+    const o = run(model, { ...claimPoint, h100_tok_s_small: 100_000 * 8.0e9 / 86_400 / 1e6 });
     expect3sf(o.tokens_per_person_day, 100_000);
     expect3sf(o.fleet_to_claim_token_ratio, 1);
   });
 
-  it('MLPerf energy per token at nameplate: 10,200 W ÷ 24,525 tokens/s = 0.416 J/token', () => {
-    // DGX H100: 10.2 kW for 8 GPUs, i.e. 1,275 W per GPU = 700 W × 1.82.
-    const o = run(model, { ...claimPoint, overhead_factor: 10_200 / 8 / 700 });
-    expect3sf(o.j_per_token_fleet, 0.416);
+  it('all-in energy per token in the claim\'s terms: 1,000 W ÷ 9,193 tok/s = 0.109 J', () => {
+    expect3sf(run(model, claimPoint).j_per_token_fleet, 0.109);
+  });
+
+  it('one answer per reactor definition: 8.76 TWh = 1.34 fleet-average reactors, 1.11 of 1 GW at 90%, 0.673 EPRs', () => {
+    // 0.905 GW × 0.823 × 8,760 h = 6.525 TWh; 1 × 0.9 × 8,760 = 7.884; 1.65 × 0.9 × 8,760 = 13.01.
+    const o = run(model, claimPoint);
+    expect3sf(o.reactors_fleet_avg, 8.76 / 6.525);
+    expect3sf(o.reactors_1gw_90, 1.11);
+    expect3sf(o.reactors_epr, 0.673);
+    const two = run(model, { ...claimPoint, gpus: 2e6 });
+    expect3sf(two.reactors_fleet_avg, 2.69);
+    expect3sf(two.reactors_1gw_90, 2.22);
+    expect3sf(two.reactors_epr, 1.35);
   });
 });
