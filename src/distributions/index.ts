@@ -14,6 +14,7 @@ export { pert } from './pert.ts';
 export { beta } from './beta.ts';
 export { gamma } from './gamma.ts';
 export { discrete } from './discrete.ts';
+export { mixture } from './mixture.ts';
 export { truncate, TRUNCATABLE_KINDS } from './truncate.ts';
 export {
   DISTRIBUTION_KINDS,
@@ -23,7 +24,7 @@ export {
   type DistributionKind,
 } from './kinds.ts';
 export { fromSpec, DOCUMENTATION_FIELDS } from './fromSpec.ts';
-export { parseDistribution } from './parse.ts';
+export { parseDistribution, NUMBER_SUFFIXES } from './parse.ts';
 export { formatNumber } from './format.ts';
 export { standardNormal } from './variates/standardNormal.ts';
 export { normalCdf, normalDensity } from './special/normalCdf.ts';

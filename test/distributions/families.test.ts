@@ -8,6 +8,7 @@ import {
   gamma,
   lognormal,
   lognormalFromQuantiles,
+  mixture,
   normal,
   parseDistribution,
   pert,
@@ -46,6 +47,10 @@ const CONTINUOUS: readonly Case[] = [
   { name: 'lognormal(0, 1, max=2) (rejection)', make: () => truncate(lognormal(0, 1), undefined, 2) },
   { name: 'lognormal(0, 1, min=3, max=10) (inverse CDF)', make: () => truncate(lognormal(0, 1), 3, 10) },
   { name: 'gamma(2, 1, min=5) (upper-tail inverse)', make: () => truncate(gamma(2, 1), 5) },
+  { name: 'mx(normal(0, 1), normal(5, 2), [0.3, 0.7]) (bimodal mixture)', make: () => mixture([normal(0, 1), normal(5, 2)], [0.3, 0.7]) },
+  { name: 'mx(1M to 2M, 5M to 8M, [0.9, 0.1]) (mixture of distant lognormals)', make: () => parseDistribution('x', 'mx(1M to 2M, 5M to 8M, [0.9, 0.1])') },
+  { name: 'mx(uniform(0, 1), gamma(2, 1), normal(0, 1, min=4)) (mixture, mixed supports)', make: () => mixture([uniform(0, 1), gamma(2, 1), truncate(normal(0, 1), 4)]) },
+  { name: 'mx(-1 to 1, 0 to 3) (mixture of Squiggle normals)', make: () => parseDistribution('x', 'mx(-1 to 1, 0 to 3)') },
 ];
 
 function draw(d: Distribution, seed: string, n = N): Float64Array {
