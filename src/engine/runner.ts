@@ -44,7 +44,21 @@ export interface RunnerOptions {
 }
 
 export async function createRunner(handle: ModelHandle, workers: number, options: RunnerOptions = {}): Promise<Runner> {
+  if (runnerFactory) return runnerFactory(handle, workers);
   return workers === 0 ? inProcessRunner(handle) : poolRunner(handle, workers, options);
+}
+
+/** Makes the runners of a command in place of this process's threads (src/distributed: a queue of other machines, a merge of shards). */
+export type RunnerFactory = (handle: ModelHandle, workers: number) => Promise<Runner>;
+let runnerFactory: RunnerFactory | undefined;
+
+/**
+ * Every run and design evaluation of this process goes through `factory` until it is unset: the
+ * planning, checkpoints and chunk-ordered aggregation stay the engine's own, only where chunks
+ * run changes, so a distributed run gives the same bytes as a local one.
+ */
+export function setRunnerFactory(factory: RunnerFactory | undefined): void {
+  runnerFactory = factory;
 }
 
 export function inProcessRunner(handle: ModelHandle): Runner {

@@ -45,6 +45,9 @@ export const RESULTS_ENTRIES: ReadonlySet<string> = new Set([
   'sensitivity.md',
   'charts',
   'report.html',
+  // A shard of a run (run … --shard I/N; src/distributed/shard.ts).
+  'shard.json',
+  'shard.bin',
 ]);
 
 /** Leftovers of our own temporary names (a process killed with SIGKILL cannot clean up). */
