@@ -25,7 +25,7 @@ import {
   inferenceShareAt,
   inferenceSharePathParameters,
 } from './shared/fleet.ts';
-import { plantAnnualTwh, reactorAnnualTwh, reactorParameters } from './shared/reactor.ts';
+import { definitionAnnualTwh, plantAnnualTwh, reactorAnnualTwh, reactorParameters, reactorReferences } from './shared/reactor.ts';
 import { W_PER_GW } from './shared/units.ts';
 
 export default defineModel({
@@ -45,21 +45,22 @@ export default defineModel({
     ...reactorParameters,
   },
   outputs: {
-    accelerators_total: { unit: 'accelerators', description: 'AI accelerators in powered service, 2025 average (all uses).' },
-    rated_power_gw: { unit: 'GW', description: 'Sum of the in-service accelerators\' ratings, all uses (chip level), 2025.' },
+    accelerators_total: { label: 'Accelerators in service', unit: 'accelerators', description: 'AI accelerators in powered service, 2025 average (all uses).' },
+    rated_power_gw: { label: 'Rated power in service', unit: 'GW', description: 'Sum of the in-service accelerators\' ratings, all uses (chip level), 2025.' },
     in_service_fraction: {
+      label: 'Share of shipped power in service',
       unit: '1',
       description: 'Rated power in service ÷ rated power shipped, 2025: what the shipment-to-service lag removes.',
     },
-    all_ai_power_gw: { unit: 'GW', description: 'Average all-in power of the whole fleet, training and inference, 2025.' },
-    inference_power_gw: { unit: 'GW', description: 'Average all-in power serving inference, 2025.' },
-    annual_twh: { unit: 'TWh/yr', description: 'Electricity for AI inference in 2025.' },
-    reactors: { unit: 'reactors', description: 'annual_twh ÷ one reactor\'s annual output.' },
-    plants: { unit: 'plants', description: 'annual_twh ÷ one plant\'s annual output.' },
-    inference_share_2024: { unit: '1', description: 'Share of the fleet\'s energy serving inference in 2024 (on the share\'s path).' },
-    annual_twh_2024: { unit: 'TWh/yr', description: 'Electricity for AI inference in 2024, the claim\'s year.' },
-    reactors_2024: { unit: 'reactors', description: 'annual_twh_2024 ÷ one reactor\'s annual output.' },
-    plants_2024: { unit: 'plants', description: 'annual_twh_2024 ÷ one plant\'s annual output.' },
+    all_ai_power_gw: { label: 'All-AI power (all-in)', unit: 'GW', description: 'Average all-in power of the whole fleet, training and inference, 2025.' },
+    inference_power_gw: { label: 'Inference power (all-in)', unit: 'GW', description: 'Average all-in power serving inference, 2025.' },
+    annual_twh: { label: 'Annual electricity for inference, 2025', primary: true, references: reactorReferences(2), unit: 'TWh/yr', description: 'Electricity for AI inference in 2025.' },
+    reactors: { label: 'Reactors, 2025 (definition uncertain)', unit: 'reactors', description: 'annual_twh ÷ one reactor\'s annual output.' },
+    plants: { label: 'Nuclear plants, 2025', unit: 'plants', description: 'annual_twh ÷ one plant\'s annual output.' },
+    inference_share_2024: { label: 'Inference share, 2024', unit: '1', description: 'Share of the fleet\'s energy serving inference in 2024 (on the share\'s path).' },
+    annual_twh_2024: { label: 'Annual electricity for inference, 2024', references: reactorReferences(2), unit: 'TWh/yr', description: 'Electricity for AI inference in 2024, the claim\'s year.' },
+    reactors_2024: { label: 'Reactors, 2024 (definition uncertain)', unit: 'reactors', description: 'annual_twh_2024 ÷ one reactor\'s annual output.' },
+    plants_2024: { label: 'Nuclear plants, 2024', unit: 'plants', description: 'annual_twh_2024 ÷ one plant\'s annual output.' },
   },
   compute: (p) => {
     const allIn = p.avg_power_fraction * p.server_overhead_factor * p.pue;
@@ -88,20 +89,66 @@ export default defineModel({
   },
   claims: {
     two_reactors_suffice: {
-      description: 'AI inference in 2025 needs no more than two reactors\' annual output.',
-      test: (o) => o.reactors <= 2,
+      output: 'reactors',
+      op: '<=',
+      value: 2,
+      description:
+        'AI inference in 2025 needs no more than two reactors\' annual output, over a mixture of reactor definitions ' +
+        '(fleet average 0.5, AP1000 0.3, EPR 0.2): kept for comparison; the per-definition claims are the answers.',
+    },
+    two_reactors_suffice_fleet_avg: {
+      output: 'annual_twh',
+      op: '<=',
+      value: 2 * definitionAnnualTwh('fleet_avg'),
+      description: 'AI inference in 2025 needs no more than two world-fleet-average reactors (0.905 GW at 82.3%).',
+    },
+    two_reactors_suffice_1gw_90: {
+      output: 'annual_twh',
+      op: '<=',
+      value: 2 * definitionAnnualTwh('1gw_90'),
+      description: 'AI inference in 2025 needs no more than two 1 GW reactors at 90% (the claim\'s own arithmetic).',
+    },
+    two_reactors_suffice_epr: {
+      output: 'annual_twh',
+      op: '<=',
+      value: 2 * definitionAnnualTwh('epr'),
+      description: 'AI inference in 2025 needs no more than two EPRs (1.65 GW at 90%).',
     },
     two_plants_suffice: {
-      description: 'AI inference in 2025 needs no more than two plants\' annual output.',
-      test: (o) => o.plants <= 2,
+      output: 'plants',
+      op: '<=',
+      value: 2,
+      description: 'AI inference in 2025 needs no more than two plants\' annual output (the claim\'s own words).',
     },
     two_reactors_suffice_2024: {
-      description: 'AI inference in 2024 (the claim\'s year) needs no more than two reactors\' annual output.',
-      test: (o) => o.reactors_2024 <= 2,
+      output: 'reactors_2024',
+      op: '<=',
+      value: 2,
+      description: 'AI inference in 2024 (the claim\'s year) needs no more than two reactors\' annual output, over the mixture of definitions.',
+    },
+    two_reactors_suffice_2024_fleet_avg: {
+      output: 'annual_twh_2024',
+      op: '<=',
+      value: 2 * definitionAnnualTwh('fleet_avg'),
+      description: 'AI inference in 2024 needs no more than two world-fleet-average reactors (0.905 GW at 82.3%).',
+    },
+    two_reactors_suffice_2024_1gw_90: {
+      output: 'annual_twh_2024',
+      op: '<=',
+      value: 2 * definitionAnnualTwh('1gw_90'),
+      description: 'AI inference in 2024 needs no more than two 1 GW reactors at 90% (the claim\'s own arithmetic).',
+    },
+    two_reactors_suffice_2024_epr: {
+      output: 'annual_twh_2024',
+      op: '<=',
+      value: 2 * definitionAnnualTwh('epr'),
+      description: 'AI inference in 2024 needs no more than two EPRs (1.65 GW at 90%).',
     },
     two_plants_suffice_2024: {
-      description: 'AI inference in 2024 (the claim\'s year) needs no more than two plants\' annual output.',
-      test: (o) => o.plants_2024 <= 2,
+      output: 'plants_2024',
+      op: '<=',
+      value: 2,
+      description: 'AI inference in 2024 (the claim\'s year) needs no more than two plants\' annual output (the claim\'s own words).',
     },
   },
 });

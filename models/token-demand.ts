@@ -24,7 +24,7 @@ import {
   inputTokenParameters,
   tokensPerYear,
 } from './shared/demand.ts';
-import { plantAnnualTwh, reactorAnnualTwh, reactorParameters } from './shared/reactor.ts';
+import { definitionAnnualTwh, plantAnnualTwh, reactorAnnualTwh, reactorParameters, reactorReferences } from './shared/reactor.ts';
 import { H_PER_DAY, J_PER_TWH, S_PER_H, W_PER_GW } from './shared/units.ts';
 
 export default defineModel({
@@ -46,26 +46,29 @@ export default defineModel({
     ...reactorParameters,
   },
   outputs: {
-    tokens_per_person_day: { unit: 'tokens/person/day', description: 'Tokens processed (input + output) per person per day.' },
-    output_tokens_per_person_day: { unit: 'tokens/person/day', description: 'Generated tokens per person per day.' },
+    tokens_per_person_day: { label: 'Tokens per person per day', unit: 'tokens/person/day', description: 'Tokens processed (input + output) per person per day.' },
+    output_tokens_per_person_day: { label: 'Generated tokens per person per day', unit: 'tokens/person/day', description: 'Generated tokens per person per day.' },
     gpu_j_per_output_token: {
+      label: 'GPU energy per generated token (measured)',
       unit: 'J/token',
       description: 'Production GPU energy per generated token as measured (size-class mix; the benchmark\'s short prompt included).',
     },
     j_per_output_token_all_in: {
+      label: 'All-in energy per generated token',
       unit: 'J/token',
       description: 'All-in energy per generated token with its share of prompt processing: annual energy ÷ output tokens.',
     },
     j_per_input_token_all_in: {
+      label: 'All-in energy per input token',
       unit: 'J/token',
       description: 'All-in energy per uncached input (prompt) token (GPU × server overhead × PUE).',
     },
-    input_energy_share: { unit: '1', description: 'Share of the energy spent processing input (prompt) tokens.' },
-    gpus_needed_h100e: { unit: 'H100-equivalents', description: 'GPUs needed by this demand, as H100s at their average draw.' },
-    power_gw: { unit: 'GW', description: 'Average all-in power needed.' },
-    annual_twh: { unit: 'TWh/yr', description: 'Electricity to serve the year\'s tokens.' },
-    reactors: { unit: 'reactors', description: 'annual_twh ÷ one reactor\'s annual output.' },
-    plants: { unit: 'plants', description: 'annual_twh ÷ one plant\'s annual output.' },
+    input_energy_share: { label: 'Share of energy on input tokens', unit: '1', description: 'Share of the energy spent processing input (prompt) tokens.' },
+    gpus_needed_h100e: { label: 'GPUs needed (H100-equivalents)', unit: 'H100-equivalents', description: 'GPUs needed by this demand, as H100s at their average draw.' },
+    power_gw: { label: 'Average power', unit: 'GW', description: 'Average all-in power needed.' },
+    annual_twh: { label: 'Annual electricity for LLM tokens, 2025', primary: true, references: reactorReferences(2), unit: 'TWh/yr', description: 'Electricity to serve the year\'s tokens.' },
+    reactors: { label: 'Reactors (definition uncertain)', unit: 'reactors', description: 'annual_twh ÷ one reactor\'s annual output.' },
+    plants: { label: 'Nuclear plants', unit: 'plants', description: 'annual_twh ÷ one plant\'s annual output.' },
   },
   compute: (p) => {
     const tokens = tokensPerYear(p);
@@ -94,12 +97,22 @@ export default defineModel({
   },
   claims: {
     two_reactors_suffice: {
-      description: 'Serving 2025\'s LLM tokens needs no more than two reactors\' annual output.',
-      test: (o) => o.reactors <= 2,
+      output: 'reactors',
+      op: '<=',
+      value: 2,
+      description: 'Serving 2025\'s LLM tokens needs no more than two reactors\' annual output, over the mixture of reactor definitions.',
+    },
+    two_reactors_suffice_1gw_90: {
+      output: 'annual_twh',
+      op: '<=',
+      value: 2 * definitionAnnualTwh('1gw_90'),
+      description: 'Serving 2025\'s LLM tokens needs no more than two 1 GW reactors at 90% (the claim\'s own arithmetic).',
     },
     two_plants_suffice: {
+      output: 'plants',
+      op: '<=',
+      value: 2,
       description: 'Serving 2025\'s LLM tokens needs no more than two plants\' annual output.',
-      test: (o) => o.plants <= 2,
     },
   },
 });

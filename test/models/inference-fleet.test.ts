@@ -152,3 +152,13 @@ describe('inference-fleet at point values', () => {
     expect3sf(o.plants_2024, 16.378 / 7.884);
   });
 });
+
+describe('inference-fleet declared claims', () => {
+  it('per-definition thresholds are two reactors\' annual output: 13.05 (fleet average), 15.77 (1 GW at 90%), 26.02 TWh (EPR)', () => {
+    const threshold = (name: string) => (model.claims![name] as { value: number }).value;
+    expect3sf(threshold('two_reactors_suffice_2024_fleet_avg'), 2 * 0.905 * 0.823 * 8.76);
+    expect3sf(threshold('two_reactors_suffice_2024_1gw_90'), 15.77);
+    expect3sf(threshold('two_reactors_suffice_2024_epr'), 26.02);
+    expect(threshold('two_reactors_suffice_1gw_90')).toBe(threshold('two_reactors_suffice_2024_1gw_90'));
+  });
+});
