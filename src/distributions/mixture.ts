@@ -69,6 +69,7 @@ export function mixture(components: readonly Distribution[], weights?: readonly 
   comps.forEach((c, i) => (mean += p[i] * c.mean));
   let variance = 0;
   comps.forEach((c, i) => (variance += p[i] * (c.variance + (c.mean - mean) * (c.mean - mean))));
+  const atoms = [...new Set(comps.filter((c) => c.isConstant).map((c) => c.mean))].sort((x, y) => x - y);
   const lo = Math.min(...comps.map((c) => c.support[0]));
   const hi = Math.max(...comps.map((c) => c.support[1]));
 
@@ -122,6 +123,16 @@ export function mixture(components: readonly Distribution[], weights?: readonly 
         step *= 2;
       }
     }
+    // An atom (a constant component) inside the bracket splits it; when u falls in its jump, it is the answer.
+    for (const c of atoms) {
+      if (!(c > a && c <= b)) continue;
+      if (cdf(c) >= u) {
+        if (cdf(nextDown(c)) < u) return c;
+        b = c;
+      } else {
+        a = c;
+      }
+    }
     return invertCdf(cdf, u, a, b);
   };
 
@@ -148,4 +159,15 @@ export function mixture(components: readonly Distribution[], weights?: readonly 
     quantile,
     fill,
   });
+}
+
+const BITS = new Float64Array(1);
+const WORDS = new BigInt64Array(BITS.buffer);
+
+/** The largest double below x (x finite). */
+function nextDown(x: number): number {
+  if (x === 0) return -Number.MIN_VALUE;
+  BITS[0] = x;
+  WORDS[0] += x > 0 ? -1n : 1n;
+  return BITS[0];
 }
