@@ -1,19 +1,22 @@
 /**
  * Convergence: the running estimates of an output's mean, median and p95 against the number
  * of samples (log x), one panel each with its own y scale, with the 95% confidence band that
- * distributions.json records for the mean and the p95, and a dashed line at the final value.
+ * distributions.json records for each (the median's since issue 11: `p50CI95`; an older file
+ * has none, and its median panel goes without), and a dashed line at the final value.
  * A line that has settled on the dashed line, inside a band that has stopped narrowing much,
  * says the sample count is enough for that statistic.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { OutputDistribution, OutputSummary } from '../results/types.ts';
-import { formatCount, formatInterval, formatNumber } from '../results/format-number.ts';
+import type { Interval, OutputDistribution, OutputSummary } from '../results/types.ts';
+import { formatCount, formatIntervalDistinct, formatNumber } from '../results/format-number.ts';
 import { colours, config, dividedTitle, logAxis, spanDivisor, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { fieldTitle } from './text.ts';
 
 export interface ConvergenceChartInput {
   readonly name: string;
+  /** The output's title (its label, else the name). */
+  readonly title?: string;
   readonly distribution: OutputDistribution;
   readonly summary?: OutputSummary;
   readonly modelTitle?: string;
@@ -43,7 +46,7 @@ export function convergenceChart(input: ConvergenceChartInput): TopLevelSpec {
   const unit = input.summary?.unit ?? input.distribution.unit;
   const series = {
     mean: { values: c.mean, ci: c.meanCI95 },
-    p50: { values: c.p50, ci: undefined },
+    p50: { values: c.p50, ci: c.p50CI95 },
     p95: { values: c.p95, ci: c.p95CI95 },
   };
   const rows: Row[] = [];
@@ -84,7 +87,8 @@ export function convergenceChart(input: ConvergenceChartInput): TopLevelSpec {
     title: 'Samples (running total)',
     axis: { values: axis.values, format: '~s' },
   };
-  const yTitle = dividedTitle(unit && unit !== '1' ? unit : input.name, div);
+  const title = input.title ?? input.name;
+  const yTitle = dividedTitle(unit && unit !== '1' ? unit : title, div);
   const layer: LayerEntry[] = [
     {
       mark: { type: 'area', opacity: 0.25 },
@@ -114,13 +118,15 @@ export function convergenceChart(input: ConvergenceChartInput): TopLevelSpec {
   const subtitle: string[] = [];
   if (input.modelTitle) subtitle.push(input.modelTitle);
   if (last >= 0) {
-    const f = (v: number): string => formatNumber(v, 4);
+    const stat = (label: string, v: number, ci: Interval | undefined): string =>
+      `${label} ${formatNumber(v)}${ci && ci.every(Number.isFinite) ? ` (${formatIntervalDistinct(ci)})` : ''}`;
     subtitle.push(
-      `Bands: 95% CIs; dashed: final value. At ${formatCount(c.n[last])} samples: mean ${f(c.mean[last])} (${formatInterval(c.meanCI95[last], f)}), p95 ${f(c.p95[last])} (${formatInterval(c.p95CI95[last], f)})`,
+      'Bands: 95% CIs; dashed: final value',
+      `At ${formatCount(c.n[last])} samples: ${stat('mean', c.mean[last], c.meanCI95[last])}, ${stat('median', c.p50[last], c.p50CI95?.[last])}, ${stat('p95', c.p95[last], c.p95CI95[last])}`,
     );
   }
   return {
-    title: { text: `Convergence of ${input.name}`, subtitle },
+    title: { text: `Convergence of ${title}`, subtitle },
     config,
     data: { values: rows },
     facet: {

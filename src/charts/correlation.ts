@@ -6,6 +6,7 @@
  * analysis in systems biology", J. Theor. Biol. 254:178–196.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { formatCount } from '../results/format-number.ts';
 import { indexBarsChart } from './index-bars.ts';
 import { colours } from './theme.ts';
 import type { SensitivityReading } from '../sensitivity/result.ts';
@@ -13,6 +14,8 @@ import { targetName } from './types.ts';
 
 export interface CorrelationChartInput {
   readonly sensitivity: SensitivityReading;
+  /** The target's title (an output's label, else its name; `claim NAME` for a claim). */
+  readonly title?: string;
   readonly top?: number;
 }
 
@@ -31,13 +34,13 @@ export function correlationChart(input: CorrelationChartInput): TopLevelSpec {
       { label: 'PRCC', value: (i) => i.prcc, ci: (i) => i.prccCI95, colour: colours.third },
     ],
     importance: (i) => Math.abs(i.prcc ?? i.spearman ?? 0),
-    title: `Rank correlations with ${target.kind === 'claim' ? `claim ${target.name}` : target.name}`,
+    title: `Rank correlations with ${input.title ?? (target.kind === 'claim' ? `claim ${target.name}` : target.name)}`,
     subtitle: [
       'Spearman ρ: rank correlation; PRCC: partial rank correlation (other inputs held out). Whiskers: 95% CI',
-      `${s.samples.toLocaleString('en-US')} samples, seed ${s.seed}`,
+      `${formatCount(s.samples)} samples, seed ${s.seed}`,
     ],
     xTitle: 'Correlation',
-    domain: [-1, 1],
+    domain: [0, 0],
     top: input.top,
   });
 }

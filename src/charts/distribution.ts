@@ -1,31 +1,35 @@
 /**
- * Distribution chart: the histogram of one output (from distributions.json, on a log x axis
- * when the engine binned on a log scale), its p5/p50/p95 as labelled rules, and for energy
- * outputs rules at the annual output of 1, 2 and 5 reactors.
+ * Distribution chart: the histogram of one output (from distributions.json, on a log x axis when
+ * the engine binned on a log scale) over about p0.1–p99.9 of the samples (`axis.ts`), its
+ * p5/p50/p95 as dashed rules, and the thresholds of the claims on it and the reference values the
+ * model declared, each as a rule; nothing else. The labels of all rules sit in rows above the plot,
+ * placed so that none overlaps another (`label-layout.ts`).
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutputDistribution, OutputSummary } from '../results/types.ts';
-import { formatCount, formatLabel } from '../results/format-number.ts';
+import type { OutputReference } from '../model/types.ts';
+import { formatCount, formatLabel, formatNumber, OP_SIGNS } from '../results/format-number.ts';
+import { valueAxis } from './axis.ts';
+import type { DeclaredClaim } from './declared.ts';
+import { placeLabels } from './label-layout.ts';
 import { percentile } from './quantile.ts';
-import { axisTitle, colours, config, dividedTitle, height, isEnergyUnit, logAxis, spanDivisor, width } from './theme.ts';
+import { axisTitle, colours, config, dividedTitle, height, logAxis, spanDivisor, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { exprTitle, fieldTitle } from './text.ts';
 
 export interface DistributionChartInput {
+  /** The output's name (tooltips) and its title (its label, else the name). */
   readonly name: string;
+  readonly title?: string;
   readonly distribution: OutputDistribution;
   readonly summary?: OutputSummary;
   /** Shown in the subtitle. */
   readonly modelTitle?: string;
-  /**
-   * Annual output of one reactor in TWh (7.88 for 1 GW at a 90% capacity factor). When set and
-   * the output's unit mentions TWh, rules mark 1, 2 and 5 reactors; when absent, none are drawn.
-   */
-  readonly reactorTwh?: number;
+  /** Reference values the model declared for this output: each a solid rule with its label. */
+  readonly references?: readonly OutputReference[];
+  /** Claims declared on this output: each threshold a dashed rule. */
+  readonly claims?: readonly DeclaredClaim[];
 }
-
-/** Reactor counts that get a rule. */
-export const REACTOR_COUNTS: readonly number[] = [1, 2, 5];
 
 interface Bin {
   readonly lo: number;
@@ -34,61 +38,80 @@ interface Bin {
   readonly share: number;
 }
 
-/**
- * A reactor rule is drawn when it lies within a factor of 3 of the histogram's range: close
- * enough to be a useful yardstick, not so far that it squeezes the histogram into a corner.
- */
-function reactorRulesFor(lo: number, hi: number, reactorTwh: number): { n: number; value: number; label: string }[] {
-  return REACTOR_COUNTS.map((n) => ({ n, value: n * reactorTwh, label: `${n} reactor${n === 1 ? '' : 's'}` })).filter(
-    (r) => r.value >= lo / 3 && r.value <= hi * 3,
-  );
+/** A labelled vertical rule: a percentile, a reference or a threshold. */
+interface Marker {
+  readonly kind: 'percentile' | 'reference' | 'threshold';
+  readonly value: number;
+  readonly text: string;
+  readonly tooltip: string;
 }
+
+const LABEL_SIZE = 11;
+const LABEL_WEIGHT = 600;
+const ROW_HEIGHT = 14;
 
 export function distributionChart(input: DistributionChartInput): TopLevelSpec {
   const { name, distribution: dist, summary } = input;
+  const title = input.title ?? name;
   const unit = summary?.unit ?? dist.unit;
   const log = dist.histogram.scale === 'log';
+  const usable = (v: number): boolean => Number.isFinite(v) && (!log || v > 0);
+
+  const markers: Marker[] = [];
+  for (const [key, pc] of [['median', 50], ['p5', 5], ['p95', 95]] as const) {
+    const v = percentile(summary, dist, pc);
+    if (v !== undefined && usable(v)) markers.push({ kind: 'percentile', value: v, text: `${key} ${formatLabel(v)}`, tooltip: key });
+  }
+  for (const c of input.claims ?? []) {
+    if (usable(c.value)) markers.push({ kind: 'threshold', value: c.value, text: `${OP_SIGNS[c.op]} ${formatNumber(c.value)}`, tooltip: `claim ${c.name}` });
+  }
+  for (const r of input.references ?? []) {
+    if (usable(r.value)) markers.push({ kind: 'reference', value: r.value, text: r.label, tooltip: r.label });
+  }
+
+  const axis = valueAxis(dist, markers.filter((m) => m.kind !== 'percentile').map((m) => m.value), log);
+  const [dLo, dHi] = axis.domain;
   const { edges, counts } = dist.histogram;
   const total = counts.reduce((a, b) => a + b, 0);
   let bins: Bin[] = [];
   for (let i = 0; i < counts.length; i++) {
-    const lo = edges[i];
-    const hi = edges[i + 1];
+    // Bins beyond p0.1–p99.9 are left out, and the ones that straddle an end are cut at it.
+    const lo = Math.max(edges[i], dLo);
+    const hi = Math.min(edges[i + 1], dHi);
     if (!(hi > lo) || (log && lo <= 0)) continue;
     bins.push({ lo, hi, count: counts[i], share: total > 0 ? counts[i] / total : 0 });
   }
-  const xLo = bins.length ? bins[0].lo : 0;
-  const xHi = bins.length ? bins[bins.length - 1].hi : 1;
-
-  let marks = [
-    { key: 'p5', pc: 5 },
-    { key: 'median', pc: 50 },
-    { key: 'p95', pc: 95 },
-  ]
-    .map(({ key, pc }) => ({ key, value: percentile(summary, dist, pc) }))
-    .filter((m): m is { key: string; value: number } => m.value !== undefined && (!log || m.value > 0))
-    .map((m) => ({ ...m, label: `${m.key} ${formatLabel(m.value)}` }));
-
-  let reactorRules =
-    input.reactorTwh !== undefined && input.reactorTwh > 0 && isEnergyUnit(unit) ? reactorRulesFor(xLo, xHi, input.reactorTwh) : [];
 
   // Values from −1.7e308 to 1.7e308: positions divided by 10 (see spanDivisor); labels keep the true values.
-  const div = log ? 1 : spanDivisor([xLo, xHi, ...marks.map((m) => m.value)]);
-  if (div !== 1) {
-    bins = bins.map((b) => ({ ...b, lo: b.lo / div, hi: b.hi / div }));
-    marks = marks.map((m) => ({ ...m, value: m.value / div }));
-    reactorRules = reactorRules.map((r) => ({ ...r, value: r.value / div }));
-  }
-  const xTitle = dividedTitle(axisTitle(name, unit), div);
-  const x = { type: 'quantitative' as const, scale: log ? { type: 'log' as const, nice: false } : { type: 'linear' as const, zero: false, nice: false } };
-  const xAxis = log ? logAxis(Math.min(xLo, ...reactorRules.map((r) => r.value)), Math.max(xHi, ...reactorRules.map((r) => r.value))) : undefined;
+  const div = log ? 1 : spanDivisor([dLo, dHi]);
+  const placed = placeLabels(
+    markers.map((m) => ({ x: axis.px(m.value, width), text: m.text, fontSize: LABEL_SIZE, fontWeight: LABEL_WEIGHT })),
+    width,
+  );
+  const rules = markers.map((m, i) => ({
+    kind: m.kind,
+    value: m.value / div,
+    text: m.text,
+    tooltip: m.tooltip,
+    colour: m.kind === 'percentile' ? colours.percentile : colours.reference,
+    cx: placed[i].centre,
+    cy: -4 - placed[i].row * ROW_HEIGHT,
+  }));
+  if (div !== 1) bins = bins.map((b) => ({ ...b, lo: b.lo / div, hi: b.hi / div }));
+
+  const xTitle = dividedTitle(axisTitle(title, unit), div);
+  const scale = log
+    ? { type: 'log' as const, nice: false, domain: [dLo, dHi] }
+    : { type: 'linear' as const, zero: false, nice: false, domain: [dLo / div, dHi / div] };
+  const x = { type: 'quantitative' as const, scale };
+  const ticks = log ? logAxis(dLo, dHi) : undefined;
 
   const layer: LayerEntry[] = [
     {
       data: { values: bins },
       mark: { type: 'rect', color: colours.main, opacity: 0.85, stroke: 'white', strokeWidth: 0.5 },
       encoding: {
-        x: { ...x, field: 'lo', ...fieldTitle(xTitle, xAxis ? { values: xAxis.values, format: xAxis.format } : {}) },
+        x: { ...x, field: 'lo', ...fieldTitle(xTitle, ticks ? { values: ticks.values, format: ticks.format } : {}) },
         x2: { field: 'hi' },
         y: { field: 'share', type: 'quantitative', title: 'Share of samples', axis: { format: '.1~%' } },
         y2: { datum: 0 },
@@ -101,69 +124,50 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
       },
     },
   ];
-  if (marks.length) {
-    layer.push(
-      {
-        data: { values: marks },
-        mark: { type: 'rule', color: colours.percentile, strokeWidth: 1.5, strokeDash: [4, 3] },
-        encoding: {
-          x: { ...x, field: 'value' },
-          tooltip: [
-            { field: 'key', type: 'nominal', title: 'percentile' },
-            { field: 'value', type: 'quantitative', title: dividedTitle('value', div), format: '.4~g' },
-          ],
-        },
+  for (const kind of ['percentile', 'threshold', 'reference'] as const) {
+    const values = rules.filter((r) => r.kind === kind);
+    if (values.length === 0) continue;
+    layer.push({
+      data: { values },
+      mark: {
+        type: 'rule',
+        color: kind === 'percentile' ? colours.percentile : colours.reference,
+        strokeWidth: kind === 'reference' ? 2 : 1.5,
+        ...(kind === 'reference' ? {} : { strokeDash: kind === 'percentile' ? [4, 3] : [6, 3] }),
       },
-      {
-        data: { values: marks },
-        mark: { type: 'text', baseline: 'bottom', dy: -4, fontSize: 11, fontWeight: 600, color: colours.percentile },
-        encoding: { x: { ...x, field: 'value' }, y: { value: 0 }, text: { field: 'label' } },
+      encoding: {
+        x: { ...x, field: 'value' },
+        tooltip: [
+          { field: 'tooltip', type: 'nominal', title: kind },
+          { field: 'value', type: 'quantitative', title: exprTitle(dividedTitle(unit || 'value', div)), format: '.4~g' },
+        ],
       },
-    );
+    });
   }
-  if (reactorRules.length) {
-    layer.push(
-      {
-        data: { values: reactorRules },
-        mark: { type: 'rule', color: colours.reference, strokeWidth: 2 },
-        encoding: {
-          x: { ...x, field: 'value' },
-          tooltip: [
-            { field: 'label', type: 'nominal', title: 'reference' },
-            { field: 'value', type: 'quantitative', title: exprTitle(dividedTitle(unit, div)), format: '.3~g' },
-          ],
-        },
+  if (rules.length) {
+    // Labels in rows above the plot, at the pixel positions label-layout chose.
+    layer.push({
+      data: { values: rules },
+      mark: { type: 'text', baseline: 'bottom', align: 'center', fontSize: LABEL_SIZE, fontWeight: LABEL_WEIGHT },
+      encoding: {
+        x: { field: 'cx', type: 'quantitative', scale: null },
+        y: { field: 'cy', type: 'quantitative', scale: null },
+        text: { field: 'text' },
+        color: { field: 'colour', type: 'nominal', scale: null },
       },
-      // Labels run down beside their rule, over a white halo so they stay legible on the bars.
-      ...(['white', colours.reference] as const).map(
-        (colour): LayerEntry => ({
-          data: { values: reactorRules },
-          mark: {
-            type: 'text',
-            angle: 270,
-            align: 'right',
-            baseline: 'bottom',
-            dx: -6,
-            dy: -3,
-            fontSize: 11,
-            fontWeight: 600,
-            color: colour,
-            ...(colour === 'white' ? { stroke: 'white', strokeWidth: 4, strokeJoin: 'round' as const } : {}),
-          },
-          encoding: { x: { ...x, field: 'value' }, y: { value: 0 }, text: { field: 'label' } },
-        }),
-      ),
-    );
+    });
   }
 
   const subtitle: string[] = [];
   if (input.modelTitle) subtitle.push(input.modelTitle);
   const count = summary?.count ?? total;
-  subtitle.push(`${formatCount(count)} samples; dashed lines: p5, median, p95`);
-  if (reactorRules.length) subtitle.push(`solid lines: annual output of ${reactorRules.map((r) => r.n).join(', ')} reactors at ${formatLabel(input.reactorTwh ?? 0)} TWh/yr each`);
+  const legend = [`${formatCount(count)} samples, p0.1–p99.9 shown`, 'dashed: p5, median, p95'];
+  if (rules.some((r) => r.kind === 'threshold')) legend.push('orange dashed: claim threshold');
+  if (rules.some((r) => r.kind === 'reference')) legend.push('orange: reference values');
+  subtitle.push(legend.join('; '));
 
   return {
-    title: { text: `Distribution of ${name}`, subtitle },
+    title: { text: `Distribution of ${title}`, subtitle },
     width,
     height,
     config,

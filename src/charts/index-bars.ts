@@ -1,6 +1,10 @@
 /**
  * Grouped horizontal bars with 95% CI whiskers, one group per input and one bar per index
  * (S1 and ST; Spearman and PRCC): the shared layout of the Sobol and correlation charts.
+ *
+ * Sized to the content: landscape (the height grows with the inputs but stays below the
+ * width), and the axis ends at the next 0.05 past the largest value or whisker, so a study
+ * whose indices stay below 0.3 is not drawn on a 0–1 axis.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Interval } from '../results/types.ts';
@@ -25,7 +29,7 @@ export interface IndexBarsInput {
   readonly title: string;
   readonly subtitle: readonly string[];
   readonly xTitle: string;
-  /** The axis always covers this range, and grows to hold any value or CI outside it. */
+  /** The axis always covers this range (e.g. [0, 0]: just zero), and grows to hold every value and CI, to the next 0.05. */
   readonly domain: readonly [number, number];
   readonly top?: number;
 }
@@ -55,7 +59,9 @@ export function indexBarsChart(input: IndexBarsInput): TopLevelSpec {
   });
   const withCi = rows.filter((r) => r.lo !== undefined);
   const all = rows.flatMap((r) => [r.value, r.lo ?? r.value, r.hi ?? r.value]);
-  const domain: [number, number] = [Math.min(input.domain[0], ...all), Math.max(input.domain[1], ...all)];
+  const finite = all.filter(Number.isFinite);
+  const step = (v: number, round: (x: number) => number): number => Number((round(v * 20) / 20).toFixed(2));
+  const domain: [number, number] = [step(Math.min(input.domain[0], ...finite) - 0.01, Math.floor), step(Math.max(input.domain[1], ...finite) + 0.01, Math.ceil)];
   const labels = input.series.map((s) => s.label);
   const y = { field: 'param', type: 'nominal' as const, title: null, sort: { field: 'rank', op: 'min' as const, order: 'ascending' as const } };
   const yOffset = { field: 'index', type: 'nominal' as const, scale: { domain: labels, paddingInner: 0.1 } };
@@ -94,7 +100,8 @@ export function indexBarsChart(input: IndexBarsInput): TopLevelSpec {
   return {
     title: { text: input.title, subtitle: [...input.subtitle] },
     width,
-    height: { step: 11 * input.series.length + 10 },
+    // About 14 px per bar, but never taller than a landscape chart.
+    height: Math.min(Math.round(width * 0.6), Math.max(80, params.length * (14 * input.series.length + 8))),
     config,
     layer,
   };

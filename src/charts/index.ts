@@ -17,7 +17,7 @@ import { ChartRenderError, toPng, toSvg } from './render.ts';
 import { chooseCharts, compareRuns } from './select.ts';
 import type { ChartChoiceOptions } from './select.ts';
 
-export { chooseCharts, DEFAULT_REACTOR_TWH } from './select.ts';
+export { chooseCharts } from './select.ts';
 export { loadResults } from './load.ts';
 export { ChartRenderError, toPng, toSvg } from './render.ts';
 export type { NamedChart } from './types.ts';

@@ -13,12 +13,19 @@
  *   hold, see `engine/unrepresentable.ts`, or one that older versions overflowed) becomes NaN,
  *   which every chart and table shows as missing (sensitivity indices keep their contract's null,
  *   and every index field is present: `SensitivityReading`);
- * - fields added in later versions get their neutral value when absent (`warnings: []`).
+ * - fields added in later versions get their neutral value when absent (`warnings: []`; no label,
+ *   no declared threshold, reference or series: charts then draw none);
+ * - what a model declares (an output's `label`, `references`, `series`, `primary`; a claim's
+ *   `output`, `op`, `value`) is checked as strictly as the rest: charts draw it as written.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { ClaimSummary, Distributions, Interval, Manifest, ManifestParameter, OutputDistribution, OutputSummary, Summary } from '../results/types.ts';
+
+/** A claim's comparison operators, as model files and summary.json write them. */
+const OPS = ['<', '<=', '>', '>='] as const;
+type Op = (typeof OPS)[number];
 import { emptyIndices, type ParameterIndices, type SensitivityReading } from '../sensitivity/result.ts';
 
 export interface LoadedResults {
@@ -103,8 +110,10 @@ function texts(v: unknown, field: string): string[] {
 
 function outputSummary(v: unknown, field: string): OutputSummary {
   if (!isObject(v)) fail(field, v, 'an object with unit, count and percentiles');
+  const label = optionalText(v.label, `${field}.label`);
   return {
     unit: text(v.unit, `${field}.unit`),
+    ...(label !== undefined ? { label } : {}),
     count: count(v.count, `${field}.count`),
     nonFinite: v.nonFinite === undefined ? 0 : count(v.nonFinite, `${field}.nonFinite`),
     mean: stat(v.mean, `${field}.mean`),
@@ -127,7 +136,20 @@ function claimSummary(v: unknown, field: string): ClaimSummary {
     holds: stat(v.holds, `${field}.holds`),
     count: stat(v.count, `${field}.count`),
     ...(description !== undefined ? { description } : {}),
+    ...claimThreshold(v, field),
   };
+}
+
+/**
+ * A declared claim's comparison (`output`, `op`, `value`), all three or none: a claim written as a
+ * function has none, and charts then draw no threshold for it.
+ */
+function claimThreshold(v: Json, field: string): { output?: string; op?: Op; value?: number } {
+  if (v.output === undefined && v.op === undefined && v.value === undefined) return {};
+  const output = text(v.output, `${field}.output`);
+  if (!OPS.includes(v.op as Op)) fail(`${field}.op`, v.op, 'one of <, <=, >, >=');
+  if (typeof v.value !== 'number' || !Number.isFinite(v.value)) fail(`${field}.value`, v.value, 'a finite number (the threshold)');
+  return { output, op: v.op as Op, value: v.value };
 }
 
 function checkSummary(v: unknown): Summary {
@@ -140,6 +162,7 @@ function checkSummary(v: unknown): Summary {
     samples: count(v.samples, `${f}: samples`),
     seed: text(v.seed, `${f}: seed`),
     sampling: text(v.sampling, `${f}: sampling`) as Summary['sampling'],
+    ...optionalTexts(v, `${f}:`, ['scenario', 'primaryOutput']),
     outputs: byName(v.outputs, `${f}: outputs`, 'an object of outputs by name', outputSummary),
     claims: v.claims === undefined ? Object.create(null) : byName(v.claims, `${f}: claims`, 'an object of claims by name', claimSummary),
     // Written since the trust issue (#9); older folders have none.
@@ -177,7 +200,8 @@ function outputDistribution(v: unknown, field: string): OutputDistribution {
     unit: v.unit === undefined ? '' : text(v.unit, `${field}.unit`),
     quantiles: { p, x },
     histogram: { scale: h.scale === 'log' ? 'log' : 'linear', edges, counts },
-    convergence: { n, mean: series('mean'), meanCI95: intervals('meanCI95'), p50: series('p50'), p95: series('p95'), p95CI95: intervals('p95CI95') },
+    // p50CI95: recorded since issue 11; NaN (no band) in older files.
+    convergence: { n, mean: series('mean'), meanCI95: intervals('meanCI95'), p50: series('p50'), p95: series('p95'), p95CI95: intervals('p95CI95'), p50CI95: intervals('p50CI95') },
   };
 }
 
@@ -215,9 +239,34 @@ function optionalTexts(v: Json, field: string, keys: readonly string[]): Record<
   return out;
 }
 
-function describedEntry(v: unknown, field: string): { unit?: string; description?: string } {
+function manifestClaim(v: unknown, field: string): Manifest['claims'][string] {
   if (!isObject(v)) fail(field, v, 'an object (with an optional description)');
-  return optionalTexts(v, field, ['unit', 'description']);
+  return { ...optionalTexts(v, field, ['description']), ...claimThreshold(v, field) };
+}
+
+type ManifestOutput = Manifest['outputs'][string];
+
+/** An output as the model declared it: unit, description, and the optional label, primary, references and series. */
+function manifestOutput(v: unknown, field: string): ManifestOutput {
+  if (!isObject(v)) fail(field, v, 'an object (with an optional unit, description, label, primary, references and series)');
+  const out: { -readonly [K in keyof ManifestOutput]: ManifestOutput[K] } = optionalTexts(v, field, ['unit', 'description', 'label']);
+  if (v.primary !== undefined) out.primary = typeof v.primary === 'boolean' ? v.primary : fail(`${field}.primary`, v.primary, 'true or false');
+  if (v.references !== undefined) {
+    if (!Array.isArray(v.references)) fail(`${field}.references`, v.references, 'an array of { "label": text, "value": number }');
+    out.references = v.references.map((r: unknown, i: number) => {
+      const at2 = `${field}.references[${i}]`;
+      if (!isObject(r)) fail(at2, r, '{ "label": text, "value": number }');
+      if (typeof r.value !== 'number' || !Number.isFinite(r.value)) fail(`${at2}.value`, r.value, 'a finite number');
+      return { label: text(r.label, `${at2}.label`), value: r.value };
+    });
+  }
+  if (v.series !== undefined) {
+    const s = v.series;
+    if (!isObject(s)) fail(`${field}.series`, s, '{ "name": text, "x": number }');
+    if (typeof s.x !== 'number' || !Number.isFinite(s.x)) fail(`${field}.series.x`, s.x, 'a finite number (the position on the series axis, e.g. a year)');
+    out.series = { name: text(s.name, `${field}.series.name`), x: s.x };
+  }
+  return out;
 }
 
 function checkManifest(v: unknown): Manifest {
@@ -232,8 +281,9 @@ function checkManifest(v: unknown): Manifest {
     ...optionalTexts(v, `${f}:`, ['model', 'title', 'description', 'modelFile', 'modelFileSha256', 'seed', 'sampling', 'startedAt', 'finishedAt']),
     command: v.command === undefined ? [] : texts(v.command, `${f}: command`),
     parameters: v.parameters === undefined ? Object.create(null) : byName(v.parameters, `${f}: parameters`, 'an object of parameters by name', manifestParameter),
-    outputs: v.outputs === undefined ? Object.create(null) : byName(v.outputs, `${f}: outputs`, 'an object of outputs by name', describedEntry),
-    claims: v.claims === undefined ? Object.create(null) : byName(v.claims, `${f}: claims`, 'an object of claims by name', describedEntry),
+    ...optionalTexts(v, `${f}:`, ['scenario']),
+    outputs: v.outputs === undefined ? Object.create(null) : byName(v.outputs, `${f}: outputs`, 'an object of outputs by name', manifestOutput),
+    claims: v.claims === undefined ? Object.create(null) : byName(v.claims, `${f}: claims`, 'an object of claims by name', manifestClaim),
     overrides: v.overrides === undefined ? {} : byName(v.overrides, `${f}: overrides`, 'an object of --set overrides by name', text),
     versions: v.versions === undefined ? {} : byName(v.versions, `${f}: versions`, 'an object of versions by package', text),
     correlations: correlations as Manifest['correlations'],

@@ -5,6 +5,7 @@
  * of model output", Computer Physics Communications 181:259–270.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { formatCount } from '../results/format-number.ts';
 import { indexBarsChart } from './index-bars.ts';
 import { colours } from './theme.ts';
 import type { SensitivityReading } from '../sensitivity/result.ts';
@@ -12,6 +13,8 @@ import { targetName } from './types.ts';
 
 export interface SobolChartInput {
   readonly sensitivity: SensitivityReading;
+  /** The target's title (an output's label, else its name; `claim NAME` for a claim). */
+  readonly title?: string;
   readonly top?: number;
 }
 
@@ -30,13 +33,13 @@ export function sobolChart(input: SobolChartInput): TopLevelSpec {
       { label: 'ST (total order)', value: (i) => i.ST, ci: (i) => i.STCI95, colour: colours.second },
     ],
     importance: (i) => i.ST ?? i.S1 ?? 0,
-    title: `Sobol indices for ${target.kind === 'claim' ? `claim ${target.name}` : target.name}`,
+    title: `Sobol indices for ${input.title ?? (target.kind === 'claim' ? `claim ${target.name}` : target.name)}`,
     subtitle: [
       'S1: share of variance from the input alone; ST: with its interactions. Whiskers: 95% bootstrap CI',
-      `Base sample N = ${s.samples.toLocaleString('en-US')}, ${s.evaluations.toLocaleString('en-US')} evaluations, seed ${s.seed}`,
+      `Base sample N = ${formatCount(s.samples)}, ${formatCount(s.evaluations)} evaluations, seed ${s.seed}`,
     ],
     xTitle: 'Share of output variance',
-    domain: [0, 1],
+    domain: [0, 0],
     top: input.top,
   });
 }

@@ -135,3 +135,19 @@ export function useInterTextMetrics(): void {
   };
   installed = true;
 }
+
+let widthsByWeight: ((weight: number) => FontWidths) | undefined;
+
+/**
+ * Width in pixels of `text` set in Inter at `fontSize` and `weight`: what a chart module needs to
+ * keep its own labels apart before vega lays them out (`label-layout.ts`).
+ *
+ * @example textWidth('median 12.4', 11, 600) // ≈ 66
+ */
+export function textWidth(text: string, fontSize: number, weight = 400): number {
+  if (!widthsByWeight) {
+    const [regular, medium, semibold, bold] = interFontFiles().map((f) => readFontWidths(readFileSync(f)));
+    widthsByWeight = (w) => (w >= 700 ? bold : w >= 600 ? semibold : w >= 500 ? medium : regular);
+  }
+  return measureText(widthsByWeight(weight), text, fontSize);
+}

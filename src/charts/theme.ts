@@ -42,7 +42,7 @@ export const colours = {
   bandInner: '#5C9BC9',
   /** Percentile markers (p5/p50/p95). */
   percentile: '#333333',
-  /** Reference lines from the outside world: reactors, claim thresholds. */
+  /** Reference lines the model declares, and claim thresholds. */
   reference: okabeIto.vermillion,
   /** A second series beside `main` (ST next to S1, PRCC next to Spearman, p95 next to the mean). */
   second: okabeIto.orange,
@@ -106,11 +106,6 @@ export type LayerEntry = Extract<TopLevelSpec, { layer: unknown }>['layer'][numb
 /** `name (unit)`, or just the name when the unit is empty or dimensionless. */
 export function axisTitle(name: string, unit: string | undefined): string {
   return unit && unit !== '1' && unit !== name ? `${name} (${unit})` : name;
-}
-
-/** Energy outputs get reactor reference lines: their unit mentions TWh. */
-export function isEnergyUnit(unit: string | undefined): boolean {
-  return unit !== undefined && /TWh/.test(unit);
 }
 
 /**

@@ -9,7 +9,7 @@
  * low ≈ high ≈ baseline), and the subtitle says so.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatLabel } from '../results/format-number.ts';
+import { formatCount, formatLabel } from '../results/format-number.ts';
 import { axisTitle, colours, config, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import type { SensitivityReading } from '../sensitivity/result.ts';
@@ -20,6 +20,8 @@ export interface TornadoChartInput {
   readonly sensitivity: SensitivityReading;
   /** The target output's unit, for the axis title. */
   readonly unit?: string;
+  /** The target's title (an output's label, else its name as written). */
+  readonly title?: string;
   /** Overrides the recorded baseline (`details.tornado.base`). */
   readonly baseline?: number;
   /** Show at most this many inputs (the widest swings). Default 15. */
@@ -34,6 +36,7 @@ export function hasTornado(s: SensitivityReading): boolean {
 export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
   const { sensitivity: s } = input;
   const target = targetName(s.target);
+  const title = input.title ?? target.name;
   const rows = Object.entries(s.indices)
     .filter(([, i]) => Number.isFinite(i.low) && Number.isFinite(i.high))
     .map(([param, i]) => ({ param, low: i.low as number, high: i.high as number, swing: Math.abs((i.high as number) - (i.low as number)) }))
@@ -47,7 +50,7 @@ export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
     { rank, param: r.param, side: 'input at its low', from: baseline, to: r.low, value: r.low, swing: r.swing },
     { rank, param: r.param, side: 'input at its high', from: baseline, to: r.high, value: r.high, swing: r.swing },
   ]);
-  const ends = shown.map((r, rank) => ({ rank, param: r.param, at: Math.max(r.low, r.high), text: `${formatLabel(r.low)} → ${formatLabel(r.high)}` }));
+  const ends = shown.map((r, rank) => ({ rank, param: r.param, at: Math.max(r.low, r.high, baseline), text: `${formatLabel(r.low)} → ${formatLabel(r.high)}` }));
   const y = { field: 'param', type: 'nominal' as const, title: null, sort: { field: 'rank', op: 'min' as const, order: 'ascending' as const } };
   const x = { type: 'quantitative' as const, scale: { zero: false } };
   const layer: LayerEntry[] = [
@@ -56,7 +59,7 @@ export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
       mark: { type: 'bar', height: { band: 0.7 } },
       encoding: {
         y,
-        x: { ...x, field: 'from', ...fieldTitle(axisTitle(target.name, input.unit)) },
+        x: { ...x, field: 'from', ...fieldTitle(axisTitle(title, input.unit)) },
         x2: { field: 'to' },
         color: {
           field: 'side',
@@ -67,7 +70,7 @@ export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
         tooltip: [
           { field: 'param', type: 'nominal', title: 'input' },
           { field: 'side', type: 'nominal', title: 'setting' },
-          { field: 'value', type: 'quantitative', title: exprTitle(target.name), format: '.4~g' },
+          { field: 'value', type: 'quantitative', title: exprTitle(title), format: '.4~g' },
           { field: 'swing', type: 'quantitative', title: 'swing', format: '.4~g' },
         ],
       },
@@ -84,11 +87,11 @@ export function tornadoChart(input: TornadoChartInput): TopLevelSpec {
     },
   ];
   const subtitle = [
-    `Each input swung from its low to its high setting, the others at their medians (${s.evaluations.toLocaleString('en-US')} model evaluations)`,
+    `Each input swung from its low to its high setting, the others at their medians (${formatCount(s.evaluations)} model evaluations)`,
     `Baseline ${formatLabel(baseline)}${estimated ? ' (estimated from the least influential input)' : ' (every input at its median)'}${rows.length > shown.length ? `; top ${shown.length} of ${rows.length} inputs` : ''}`,
   ];
   return {
-    title: { text: `Tornado: what moves ${target.name}`, subtitle },
+    title: { text: `Tornado: what moves ${title}`, subtitle },
     width,
     height: { step: 28 },
     config,

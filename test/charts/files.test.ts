@@ -32,7 +32,7 @@ describe('renderResultCharts', () => {
     const dir = copyFixture('projection');
     const files = await renderResultCharts(dir, { png: false });
     expect(files.some((f) => f.endsWith('.png'))).toBe(false);
-    expect(files).toContain(join(dir, 'charts', 'fan-annual_twh.svg'));
+    expect(files).toContain(join(dir, 'charts', 'distribution-annual_twh_2030.svg'));
   });
 });
 
@@ -61,7 +61,7 @@ describe('PNG', () => {
   it('has legible title text drawn with the bundled fonts (dark glyph pixels where the title is, none beside it)', async () => {
     const { summary, distributions } = readFixture('edunov-2023');
     const svg = await toSvg(
-      distributionChart({ name: 'annual_twh', distribution: distributions.outputs.annual_twh, summary: summary.outputs.annual_twh, reactorTwh: 7.884 }),
+      distributionChart({ name: 'annual_twh', distribution: distributions.outputs.annual_twh, summary: summary.outputs.annual_twh }),
     );
     const png = decodePng(toPng(svg));
     const svgWidth = Number(/width="(\d+)"/.exec(svg)?.[1]);

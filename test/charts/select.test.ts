@@ -1,4 +1,4 @@
-/** The pure helpers: which charts a folder gets, claim parsing, file names, formatting, quantiles. */
+/** The pure helpers: which charts a folder gets, file names, formatting, quantiles. */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { InputError } from '../../src/errors.ts';
 import { formatCount, formatIntervalDistinct, formatLabel, formatNumber, formatPercent } from '../../src/results/format-number.ts';
 import { loadResults } from '../../src/charts/load.ts';
 import { exceedance, percentile } from '../../src/charts/quantile.ts';
-import { chooseCharts, claimFor, DEFAULT_REACTOR_TWH, parseCountClaim, slug } from '../../src/charts/select.ts';
+import { chooseCharts, slug } from '../../src/charts/select.ts';
 import { measureText, readFontWidths } from '../../src/charts/text-metrics.ts';
 import { interFontFile } from '../../src/charts/fonts.ts';
 import { logAxis, wantsLogScale } from '../../src/charts/theme.ts';
@@ -38,45 +38,25 @@ describe('chooseCharts', () => {
     for (const c of charts) expect(c.caption.length).toBeGreaterThan(10);
   });
 
-  it('gives year-indexed outputs a fan chart, and the per-output charts only for the last year', async () => {
-    const names = chooseCharts(await loadResults(fixtureDir('projection'))).map((c) => c.name);
-    expect(names.filter((n) => n.startsWith('fan-'))).toEqual(['fan-annual_twh', 'fan-reactors']);
-    expect(names.filter((n) => n.startsWith('distribution-'))).toEqual(['distribution-annual_twh_2030', 'distribution-reactors_2030']);
-  });
-
   it('turns crafted output names into safe, unique file names', async () => {
     const names = chooseCharts(await loadResults(fixtureDir('xss'))).map((c) => c.name);
     for (const n of names) expect(n).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it('does not draw reactor rules when reactorTwh is null', async () => {
-    const charts = chooseCharts(await loadResults(fixtureDir('edunov-2023')), { reactorTwh: null });
-    expect(JSON.stringify(charts[0].spec)).not.toContain('reactor');
-  });
-});
-
-describe('claims on exceedance curves', () => {
-  it('reads the count and the thing from a claim name', () => {
-    expect(parseCountClaim('two_reactors_suffice')).toEqual({ count: 2, thing: 'reactor' });
-    expect(parseCountClaim('two_plants_suffice')).toEqual({ count: 2, thing: 'plant' });
-    expect(parseCountClaim('fewer_than_20_reactors_2030')).toEqual({ count: 20, thing: 'reactor', year: 2030 });
-    expect(parseCountClaim('positive')).toBeUndefined();
+  it('a folder without declarations gets no fan chart and every output its own charts (no series read from `_YYYY` names)', async () => {
+    const names = chooseCharts(await loadResults(fixtureDir('projection'))).map((c) => c.name);
+    expect(names.filter((n) => n.startsWith('fan-'))).toEqual([]);
+    expect(names.filter((n) => n.startsWith('distribution-')).length).toBe(16);
   });
 
-  it('puts a reactor claim on the reactors output at its count, and on energy outputs at count × reactor TWh', () => {
-    const { summary } = readFixture('edunov-2023');
-    expect(claimFor('reactors', 'reactors', summary.claims, DEFAULT_REACTOR_TWH)).toMatchObject({ name: 'two_reactors_suffice', threshold: 2 });
-    expect(claimFor('plants', 'plants', summary.claims, DEFAULT_REACTOR_TWH)).toMatchObject({ name: 'two_plants_suffice', threshold: 2 });
-    expect(claimFor('annual_twh', 'TWh/yr', summary.claims, 7.884)).toMatchObject({ name: 'two_reactors_suffice', threshold: 2 * 7.884 });
-    expect(claimFor('annual_twh', 'TWh/yr', summary.claims, undefined)).toBeUndefined();
-    expect(claimFor('tokens_per_person_day', 'tokens/person/day', summary.claims, 7.884)).toBeUndefined();
-  });
-
-  it('applies a claim that names a year only to outputs of that year', () => {
-    const { summary } = readFixture('projection');
-    expect(claimFor('reactors_2030', 'reactors', summary.claims, 7.884)).toMatchObject({ threshold: 20 });
-    expect(claimFor('reactors_2029', 'reactors', summary.claims, 7.884)).toBeUndefined();
+  it('draws no threshold or reference where nothing is declared, whatever the names say', async () => {
+    for (const c of chooseCharts(await loadResults(fixtureDir('edunov-2023')))) {
+      const text = JSON.stringify(c.spec);
+      expect(text, c.name).not.toContain('reactors =');
+      expect(text, c.name).not.toContain('"threshold"');
+      expect(text, c.name).not.toContain('"reference"');
+    }
   });
 });
 

@@ -40,11 +40,18 @@ describe('every chart kind renders names and units with awkward text', () => {
     mkdirSync(dir);
     const { summary, distributions } = readFixture('projection');
     const sensitivity = readFixture('edunov-2023').sensitivity!;
-    // Output names `<WEIRD>_2023` … keep their year suffix (fan charts) and get a WEIRD unit.
+    // Output names `<WEIRD>_2023` … get a WEIRD unit, and a manifest declaring them a series with
+    // WEIRD labels, a WEIRD reference and a claim on the last year (fan charts, rules and notes).
     const rename = <T extends { unit: string }>(outputs: Readonly<Record<string, T>>) =>
       Object.fromEntries(Object.entries(outputs).map(([name, o]) => [name.replace(/^annual_twh/, WEIRD), { ...o, unit: `TWh ${WEIRD}` }]));
     writeFileSync(join(dir, 'summary.json'), JSON.stringify({ ...summary, title: WEIRD, outputs: rename(summary.outputs) }));
     writeFileSync(join(dir, 'distributions.json'), JSON.stringify({ ...distributions, outputs: rename(distributions.outputs) }));
+    const years = [2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030];
+    const declared = Object.fromEntries(
+      years.map((y) => [`${WEIRD}_${y}`, { unit: `TWh ${WEIRD}`, label: `${WEIRD} ${y}`, series: { name: WEIRD, x: y }, references: [{ label: `ref ${WEIRD}`, value: 100 }] }]),
+    );
+    const claims = { [`claim ${WEIRD}`]: { output: `${WEIRD}_2030`, op: '<=', value: 150 } };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ model: 'm', title: WEIRD, outputs: declared, claims }));
     const indices = Object.fromEntries(Object.entries(sensitivity.indices).map(([name, i], k) => [k === 0 ? `${name} ${WEIRD}` : name, i]));
     writeFileSync(join(dir, 'sensitivity.json'), JSON.stringify({ ...sensitivity, target: { output: `${WEIRD}_2030` }, indices }));
 
