@@ -24,6 +24,7 @@ import {
   parseSamples,
   parseSeed,
   parseTimeout,
+  parseTrajectories,
   parseWorkers,
 } from './options.ts';
 import { DEFAULT_SAMPLES, runCommand } from './commands/run.ts';
@@ -86,10 +87,11 @@ export function buildProgram(argv: readonly string[]): Command {
     .command('sensitivity')
     .description('which inputs decide an output or a claim: tornado, Spearman, PRCC, Sobol indices, Morris screening')
     .argument('[model]', 'built-in model name or path to a model file', 'edunov-2023')
-    .option('--output <name>', "the output to analyse (default: the model's first)")
+    .option('--output <name>', "the output to analyse (default: the model's primary output, else its first)")
     .option('--claim <name>', 'analyse whether a claim holds (its 0/1 indicator) instead of an output')
     .addOption(new Option('--method <m>', methodHelp()).argParser(parseMethod).default('all'))
     .option('-n, --samples <N>', samplesHelp(), parseSamples, DEFAULT_SENSITIVITY_SAMPLES)
+    .option('--trajectories <r>', 'Morris trajectories, for --method morris and all alike (default 50; with --method morris, -n if given)', parseTrajectories)
     .option('--seed <S>', 'random seed; the same seed gives the same indices for any --workers', parseSeed, '1')
     .option('-w, --workers <W>', 'worker threads (default: one per core)', parseWorkers, defaultWorkers())
     .option('--set <name=dist>', "replace a parameter's distribution (repeatable)", collectSet, {})
@@ -107,7 +109,8 @@ export function buildProgram(argv: readonly string[]): Command {
       ['ai-energy-mc sensitivity edunov-2023 --claim two_reactors_suffice --method sobol -n 4096', 'Sobol indices of a claim holding'],
       ['ai-energy-mc sensitivity inference-fleet --method morris --charts', 'Morris screening, with the charts'],
     ]))
-    .action(async (model: string, opts) => withTimeout(opts.timeout, 'sensitivity analysis', () => sensitivityCommand(model, opts, argv)));
+    .action(async (model: string, opts, cmd: Command) =>
+      withTimeout(opts.timeout, 'sensitivity analysis', () => sensitivityCommand(model, { ...opts, samplesGiven: cmd.getOptionValueSource('samples') === 'cli' }, argv)));
 
   program
     .command('report')

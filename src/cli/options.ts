@@ -124,3 +124,7 @@ export function collectLabel(text: string, previous: readonly string[] = []): st
   if (text.trim() === '') throw new InputError('--label', text, 'a non-empty name for the run, e.g. --label "700 W"');
   return [...previous, text];
 }
+
+export function parseTrajectories(text: string): number {
+  return parsePositiveInteger('--trajectories', text, 1e8);
+}

@@ -49,6 +49,8 @@ export interface SimulateOptions {
   readonly percentileMethod?: 'auto' | PercentileMethod;
   readonly precision?: PrecisionTarget;
   readonly onProgress?: (done: number, total: number) => void;
+  /** With a precision target: each check's report and the samples it saw (the CLI shows the distance to the target). */
+  readonly onPrecisionCheck?: (report: PrecisionReport, samples: number) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -108,6 +110,7 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
         done = stop;
         const check = precisionReached(model.outputs.map((o) => o.name), model.claims.length, aggregator, options.precision, finite);
         precision = check.report;
+        options.onPrecisionCheck?.(precision, aggregator.received);
         if (precision.met || stop === chunks.length) notes.push(...check.notes);
         if (precision.met) break;
       }

@@ -162,17 +162,29 @@ const SALTELLI: DesignEntry<SaltelliLayout, undefined> = {
 
 /** The most unit-hypercube values a design may hold (2^31 doubles, 16 GB), as `sample/*` check per design. */
 export const DESIGN_VALUES = 2 ** 31;
-const DEFAULT_TRAJECTORIES = 50;
+/** Morris trajectories unless asked otherwise: 10–50 is the usual screening size (Campolongo et al. 2007). */
+export const DEFAULT_TRAJECTORIES = 50;
 
-/** Morris trajectories: `--samples` of them, or `trajectories` (default 50) beside the other methods. */
+/**
+ * The Morris trajectories the command line asks for, one figure whether Morris runs alone or beside
+ * the other methods: `--trajectories`, else (Morris alone) a `--samples` given on the command line,
+ * which has always counted its trajectories, else 50.
+ */
+export function cliTrajectories(o: { readonly method: string; readonly samples: number; readonly samplesGiven: boolean; readonly trajectories?: number }): number {
+  return o.trajectories ?? (o.method === 'morris' && o.samplesGiven ? o.samples : DEFAULT_TRAJECTORIES);
+}
+
+/** Morris trajectories: `trajectories` when given, else `--samples` of them alone or 50 beside the other methods. */
 const MORRIS: DesignEntry<MorrisLayout, undefined> = {
   plan: (c) => {
-    const r = c.all ? (c.trajectories ?? DEFAULT_TRAJECTORIES) : c.samples;
+    const r = c.trajectories ?? (c.all ? DEFAULT_TRAJECTORIES : c.samples);
     // r·(k+1) rows of k values: the same 2^31-value bound as the other designs, checked before allocating.
     if (r * (c.k + 1) * c.k > DESIGN_VALUES) {
       throw new InputError('--samples', r, `at most ${Math.floor(DESIGN_VALUES / ((c.k + 1) * c.k)).toLocaleString('en-US')} Morris trajectories for ${c.k} inputs`);
     }
-    return { design: sampleMorris(c.k, { trajectories: Math.max(r, 2), levels: c.levels, seed: c.seed }) };
+    const design = sampleMorris(c.k, { trajectories: Math.max(r, 2), levels: c.levels, seed: c.seed });
+    // Alone, the result's `samples` is the trajectories drawn (not an unused --samples).
+    return c.all ? { design } : { design, samples: design.layout.trajectories };
   },
   prepare: () => undefined,
 };
@@ -254,7 +266,7 @@ export const METHODS = [
   method({
     name: 'morris',
     about: 'Morris elementary effects (mu*, mu, sigma) on random trajectories',
-    samples: 'trajectories r (r·(k + 1) runs; 50 with --method all)',
+    samples: 'trajectories r (r·(k + 1) runs); --trajectories sets r for morris and all alike (default 50)',
     design: MORRIS,
     rank: { by: 'muStar', label: 'Morris mu*', weight: 2 },
     analyze: (c) => {

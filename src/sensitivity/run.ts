@@ -1,6 +1,6 @@
 /**
  * `runSensitivity`: which inputs decide an output or a claim. Stages:
- * 1. target — the output (default: the model's first) or the claim indicator to analyse;
+ * 1. target — the output (default: the model's primary output, else its first) or the claim indicator to analyse;
  * 2. designs — the methods come from the registry (`registry.ts`); one unit-hypercube design per design
  *    entry they read (`sample/*`; Spearman and PRCC share one), over the model's non-constant
  *    parameters in model order, concatenated so the engine evaluates them in one pass;
@@ -13,7 +13,8 @@
  * What `samples` means per method: Sobol' — the base sample N (rounded up to a power of two; cost
  * N·(k+2)); Spearman and PRCC — Monte Carlo rows; Morris — trajectories r (cost r·(k+1)); tornado —
  * unused (2k+1 runs). With `all`, N for Sobol' and the Monte Carlo rows, and `trajectories` (default 50)
- * for Morris.
+ * for Morris; `trajectories`, when given, is Morris's r alone too (the CLI always gives it: one figure
+ * for `--method morris` and `--method all`).
  *
  * Independence: Sobol' indices, Morris effects and the tornado's one-at-a-time swings assume
  * independent inputs, and their designs sample inputs independently even when the model declares rank
@@ -33,7 +34,7 @@ import type { Design, Response } from './types.ts';
 
 export interface SensitivityOptions {
   readonly method: SensitivityMethod | 'all';
-  /** Output to analyse (default: the model's first output). */
+  /** Output to analyse (default: the model's primary output, else its first). */
   readonly output?: string;
   /** Claim whose indicator (1 where it holds) to analyse instead of an output. */
   readonly claim?: string;
@@ -43,7 +44,7 @@ export interface SensitivityOptions {
   readonly workers: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
-  /** Morris trajectories when `method` is `all` (default 50). */
+  /** Morris trajectories (default: 50 with `all`, `samples` with `morris` alone). */
   readonly trajectories?: number;
   /** Morris grid levels p, even (default 4). */
   readonly levels?: number;
@@ -169,7 +170,7 @@ function chooseTarget(handle: ModelHandle, options: SensitivityOptions): Sensiti
     }
     return { claim: options.claim };
   }
-  const output = options.output ?? model.outputs[0]?.name;
+  const output = options.output ?? (model.outputs.find((o) => o.primary === true) ?? model.outputs[0])?.name;
   if (output === undefined || !model.outputs.some((o) => o.name === output)) {
     throw new InputError('--output', output, `an output of ${model.name}: ${model.outputs.map((o) => o.name).join(', ')}`);
   }

@@ -9,10 +9,10 @@ describe('Ctrl-C', () => {
   it('stops the workers, exits 130 and leaves no results folder, not even a temporary one', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'aemc-int-'));
     const out = join(parent, 'run');
-    const child = spawn(process.execPath, [BIN, 'run', 'edunov-2023', '--samples', '5e7', '--workers', '2', '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'run', 'edunov-2023', '--samples', '5e7', '--workers', '2', '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AI_ENERGY_MC_PROGRESS: '1' } });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    // Wait for the progress bar: the workers are running.
+    // Wait for the progress bar (asked for without a terminal): the workers are running.
     await new Promise<void>((resolve) => child.stderr.once('data', () => resolve()));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));

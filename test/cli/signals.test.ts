@@ -35,7 +35,7 @@ interface Started {
 
 /** The CLI as a child process, its stderr watched line by line. */
 function start(args: readonly string[], cwd = ROOT): Started {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', AI_ENERGY_MC_PROGRESS: '1' } }); // progress lines without a terminal: the tests wait for them
   let stderr = '';
   let stdout = '';
   const waiters: Array<{ pattern: RegExp; resolve: () => void }> = [];

@@ -50,7 +50,7 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
   if (options.out !== undefined) checkDestination(options.out, { force: options.force }); // a wrong --out is said at once
   const handle = await loadModel(ref, options.set, { timeoutSeconds: options.timeout, ...(options.scenario !== undefined ? { scenario: options.scenario } : {}) });
   const percentiles = options.percentiles ?? [...DEFAULT_PERCENTILES];
-  const progress = createProgress(`${handle.model.name}`, { quiet: options.quiet });
+  const progress = createProgress(`${handle.model.name}`, { quiet: options.quiet, precision: options.precision !== undefined });
   if (options.precisionOutput !== undefined && !handle.model.outputs.some((o) => o.name === options.precisionOutput)) {
     throw new InputError('--precision-output', options.precisionOutput, `an output of ${handle.model.name}: ${handle.model.outputs.map((o) => o.name).join(', ')}`);
   }
@@ -85,6 +85,7 @@ async function runInto(out: OutputDir, handle: ModelHandle, options: RunOptions,
     sampling: options.sampling,
     percentiles,
     onProgress: (done, total) => progress.update(done, total),
+    onPrecisionCheck: (report, samples) => progress.precision(report, samples),
     signal,
   });
   progress.end();

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadModel } from '../../model/load.ts';
 import { checkTarget, parseMethod, runSensitivity, sensitivityFiles, type SensitivityMethod } from '../../sensitivity/index.ts';
-import { methodHelp, methodsHelpText, samplesHelp } from '../../sensitivity/registry.ts';
+import { cliTrajectories, methodHelp, methodsHelpText, samplesHelp } from '../../sensitivity/registry.ts';
 import { checkDestination, openDestination } from '../../results/output-dir.ts';
 import { writeErrorUnder } from '../../results/write-error.ts';
 import { buildManifest } from '../../results/manifest.ts';
@@ -17,6 +17,10 @@ export interface SensitivityCommandOptions {
   readonly claim?: string;
   readonly method: SensitivityMethod | 'all';
   readonly samples: number;
+  /** `--samples` was given on the command line (with `--method morris` it then counts trajectories). */
+  readonly samplesGiven?: boolean;
+  /** `--trajectories`: Morris's r for `morris` and `all` alike (`cliTrajectories`). */
+  readonly trajectories?: number;
   readonly seed: string;
   readonly workers: number;
   readonly set: Record<string, string>;
@@ -50,6 +54,7 @@ export async function sensitivityCommand(ref: string, options: SensitivityComman
       ...(options.output !== undefined ? { output: options.output } : {}),
       ...(options.claim !== undefined ? { claim: options.claim } : {}),
       samples: options.samples,
+      trajectories: cliTrajectories({ method: options.method, samples: options.samples, samplesGiven: options.samplesGiven ?? false, trajectories: options.trajectories }),
       seed: options.seed,
       workers: options.workers,
       onProgress: (done, total) => progress.update(done, total),
