@@ -18,7 +18,7 @@
  */
 import { defineModel } from '../src/model/types.ts';
 import { claimDemandParameters, claimFleetParameters } from './shared/claim.ts';
-import { definitionAnnualTwh, plantAnnualTwh, reactorAnnualTwh, reactorParameters } from './shared/reactor.ts';
+import { definitionAnnualTwh, plantAnnualTwh, reactorAnnualTwh, reactorParameters, reactorReferences } from './shared/reactor.ts';
 import {
   claimTermsTokensPerGpuS,
   joulesPerToken,
@@ -61,56 +61,67 @@ export default defineModel({
     ...reactorParameters,
   },
   outputs: {
-    all_in_power_per_gpu_w: { unit: 'W', description: 'GPU power × overhead factor (the claim\'s "about 1 kW").' },
-    fleet_power_gw: { unit: 'GW', description: 'Average all-in power of the whole fleet.' },
-    annual_twh: { unit: 'TWh/yr', description: 'Electricity for one year of the fleet running all year.' },
-    reactor_annual_twh: { unit: 'TWh/yr', description: 'Annual output of one reactor.' },
+    all_in_power_per_gpu_w: { label: 'All-in power per GPU', unit: 'W', description: 'GPU power × overhead factor (the claim\'s "about 1 kW").' },
+    fleet_power_gw: { label: 'Fleet power', unit: 'GW', description: 'Average all-in power of the whole fleet.' },
+    annual_twh: { label: 'Annual electricity', primary: true, references: reactorReferences(2), unit: 'TWh/yr', description: 'Electricity for one year of the fleet running all year.' },
+    reactor_annual_twh: { label: 'One reactor\'s annual output', unit: 'TWh/yr', description: 'Annual output of one reactor.' },
     reactors: {
+      label: 'Reactors (definition uncertain)',
       unit: 'reactors',
       description: 'annual_twh ÷ one reactor\'s annual output, the reactor\'s definition uncertain (fleet average, AP1000 or EPR).',
     },
-    reactors_fleet_avg: { unit: 'reactors', description: 'annual_twh ÷ a world-fleet-average reactor (0.905 GW at 82.3%: 6.52 TWh/yr).' },
-    reactors_1gw_90: { unit: 'reactors', description: 'annual_twh ÷ a 1 GW reactor at 90% (7.88 TWh/yr), the claim\'s own arithmetic.' },
-    reactors_epr: { unit: 'reactors', description: 'annual_twh ÷ an EPR (1.65 GW at 90%: 13.0 TWh/yr).' },
-    plants: { unit: 'plants', description: 'annual_twh ÷ one plant\'s annual output.' },
+    reactors_fleet_avg: { label: 'Reactors, fleet average (0.905 GW, 82%)', unit: 'reactors', description: 'annual_twh ÷ a world-fleet-average reactor (0.905 GW at 82.3%: 6.52 TWh/yr).' },
+    reactors_1gw_90: { label: 'Reactors, 1 GW at 90%', unit: 'reactors', description: 'annual_twh ÷ a 1 GW reactor at 90% (7.88 TWh/yr), the claim\'s own arithmetic.' },
+    reactors_epr: { label: 'Reactors, EPR (1.65 GW, 90%)', unit: 'reactors', description: 'annual_twh ÷ an EPR (1.65 GW at 90%: 13.0 TWh/yr).' },
+    plants: { label: 'Nuclear plants', unit: 'plants', description: 'annual_twh ÷ one plant\'s annual output.' },
     tokens_per_gpu_s: {
+      label: 'Tokens/s per H100, claim\'s terms',
       unit: 'tokens/s per GPU',
       description: 'Output tokens/s one H100 serves in the claim\'s terms: a 7–13 B model, full batch, FP8, all day.',
     },
     tokens_per_gpu_s_2023_mix: {
+      label: 'Tokens/s per H100, 2023 serving mix',
       unit: 'tokens/s per GPU',
       description: 'Output tokens/s one H100 serves, late-2023 serving mix of model sizes and precisions, production year average.',
     },
     tokens_per_person_day: {
+      label: 'Tokens per person per day, claim\'s terms',
       unit: 'tokens/person/day',
       description: 'Tokens per person per day the fleet can generate in the claim\'s terms.',
     },
     tokens_per_person_day_2023_mix: {
+      label: 'Tokens per person per day, 2023 serving mix',
       unit: 'tokens/person/day',
       description: 'Tokens per person per day the fleet can generate with the late-2023 serving mix.',
     },
     required_tokens_per_gpu_s: {
+      label: 'Tokens/s per GPU the claim needs',
       unit: 'tokens/s per GPU',
       description: 'Throughput each GPU needs to generate the claimed tokens per person per day (claim: 4,630–9,260).',
     },
     j_per_token_implied: {
+      label: 'Energy per token the claim implies',
       unit: 'J/token',
       description: 'All-in energy per token at the required throughput (claim: 0.108–0.216 J).',
     },
     j_per_token_fleet: {
+      label: 'Energy per token, claim\'s terms',
       unit: 'J/token',
       description: 'All-in energy per token at tokens_per_gpu_s (the claim\'s all-in W per GPU).',
     },
     j_per_token_fleet_2023_mix: {
+      label: 'Energy per token, 2023 serving mix',
       unit: 'J/token',
       description: 'All-in energy per token at tokens_per_gpu_s_2023_mix (the claim\'s all-in W per GPU).',
     },
     fleet_to_claim_token_ratio: {
+      label: 'Fleet tokens ÷ claimed tokens, claim\'s terms',
       unit: '1',
       description:
         'tokens_per_person_day ÷ claimed tokens per person per day, in the claim\'s terms: below 1, the fleet cannot generate what the claim says.',
     },
     fleet_to_claim_token_ratio_2023_mix: {
+      label: 'Fleet tokens ÷ claimed tokens, 2023 serving mix',
       unit: '1',
       description: 'The same with the late-2023 serving mix.',
     },
@@ -150,16 +161,79 @@ export default defineModel({
   },
   claims: {
     two_reactors_suffice: {
-      description: 'One year of the fleet needs no more than two reactors\' annual output.',
-      test: (o) => o.reactors <= 2,
+      output: 'reactors',
+      op: '<=',
+      value: 2,
+      description:
+        'One year of the fleet needs no more than two reactors\' annual output, over a mixture of reactor definitions ' +
+        '(fleet average 0.5, AP1000 0.3, EPR 0.2): kept for comparison; the per-definition claims below are the answers.',
+    },
+    two_reactors_suffice_fleet_avg: {
+      output: 'reactors_fleet_avg',
+      op: '<=',
+      value: 2,
+      description: 'No more than two world-fleet-average reactors (0.905 GW at 82.3%, 13.0 TWh/yr for two).',
+    },
+    two_reactors_suffice_1gw_90: {
+      output: 'reactors_1gw_90',
+      op: '<=',
+      value: 2,
+      description: 'No more than two 1 GW reactors at 90% (15.8 TWh/yr for two): the claim\'s own arithmetic, the headline definition.',
+    },
+    two_reactors_suffice_epr: {
+      output: 'reactors_epr',
+      op: '<=',
+      value: 2,
+      description: 'No more than two EPRs (1.65 GW at 90%, 26.0 TWh/yr for two): "two new plants" read as two large new units.',
     },
     two_plants_suffice: {
-      description: 'One year of the fleet needs no more than two plants\' annual output (the claim\'s words).',
-      test: (o) => o.plants <= 2,
+      output: 'plants',
+      op: '<=',
+      value: 2,
+      description: 'One year of the fleet needs no more than two plants\' annual output (the claim\'s own words; a plant has 1–8 reactors).',
     },
     fleet_generates_claimed_tokens: {
-      description: 'The fleet can generate the claimed tokens per person per day at the assumed throughput.',
-      test: (o) => o.fleet_to_claim_token_ratio >= 1,
+      output: 'fleet_to_claim_token_ratio',
+      op: '>=',
+      value: 1,
+      description: 'In the claim\'s terms (a 7–13 B model at full batch, FP8, all day), the fleet can generate the claimed tokens.',
+    },
+    fleet_generates_claimed_tokens_2023_mix: {
+      output: 'fleet_to_claim_token_ratio_2023_mix',
+      op: '>=',
+      value: 1,
+      description: 'With the late-2023 serving mix (model sizes, FP16/FP8, production batches and load), the fleet can generate the claimed tokens.',
+    },
+  },
+  scenarios: {
+    'seed-700w-all-in': {
+      description:
+        'The French coverage as written: "700 watts pour le refroidissement et d\'autres processus" (seed-article-fr.txt), read ' +
+        'as 700 W all-in per GPU, no further overhead (the base reads the English report\'s "about 1 kW").',
+      set: { overhead_factor: 1 },
+    },
+    'period-unstated': {
+      description:
+        'The French coverage as written: "100 000 jetons LLM par personne", no period (the base reads the English report\'s ' +
+        '"per day"): 100,000 tokens per person per day, week, month or year, equally likely (a judgement).',
+      set: {
+        claimed_tokens_per_person_day: {
+          dist: 'discrete',
+          values: [100_000, 100_000 / 7, 100_000 / 30.44, 100_000 / 365.25],
+          weights: [0.25, 0.25, 0.25, 0.25],
+        },
+      },
+    },
+    'seed-as-written': {
+      description: 'Both readings of the French coverage together: 700 W all-in per GPU and 100,000 tokens per person over an unstated period.',
+      set: {
+        overhead_factor: 1,
+        claimed_tokens_per_person_day: {
+          dist: 'discrete',
+          values: [100_000, 100_000 / 7, 100_000 / 30.44, 100_000 / 365.25],
+          weights: [0.25, 0.25, 0.25, 0.25],
+        },
+      },
     },
   },
 });
