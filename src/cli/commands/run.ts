@@ -7,7 +7,7 @@ import { writeErrorUnder } from '../../results/write-error.ts';
 import { buildManifest } from '../../results/manifest.ts';
 import { outputTableCells, percentilesCsv, percentilesMarkdown } from '../../results/tables.ts';
 import { formatClaim, formatPercent } from '../../results/format-number.ts';
-import type { Summary } from '../../results/types.ts';
+import type { Manifest, Summary } from '../../results/types.ts';
 import type { ModelHandle } from '../../model/load.ts';
 import type { Progress } from '../progress.ts';
 import type { Sampling } from '../../../workers/protocol.ts';
@@ -17,6 +17,8 @@ import { plainText } from '../terminal-text.ts';
 import { interruptSignal } from '../interrupt.ts';
 import { InputError } from '../../errors.ts';
 import { renderVisuals } from './report.ts';
+import { runAllScenarios } from './run-scenarios.ts';
+import { ALL_SCENARIOS } from '../../model/names.ts';
 
 export interface RunOptions {
   readonly samples: number;
@@ -48,15 +50,11 @@ export const DEFAULT_SAMPLES = 1_000_000;
 export async function runCommand(ref: string, options: RunOptions, argv: readonly string[]): Promise<void> {
   const signal = interruptSignal(); // before loading: a signal at any moment is handled
   if (options.out !== undefined) checkDestination(options.out, { force: options.force }); // a wrong --out is said at once
+  if (options.scenario === ALL_SCENARIOS) return runAllScenarios(ref, options, argv, signal);
   const handle = await loadModel(ref, options.set, { timeoutSeconds: options.timeout, ...(options.scenario !== undefined ? { scenario: options.scenario } : {}) });
   const percentiles = options.percentiles ?? [...DEFAULT_PERCENTILES];
   const progress = createProgress(`${handle.model.name}`, { quiet: options.quiet, precision: options.precision !== undefined });
-  if (options.precisionOutput !== undefined && !handle.model.outputs.some((o) => o.name === options.precisionOutput)) {
-    throw new InputError('--precision-output', options.precisionOutput, `an output of ${handle.model.name}: ${handle.model.outputs.map((o) => o.name).join(', ')}`);
-  }
-  if (options.precisionOutput !== undefined && options.precision === undefined) {
-    throw new InputError('--precision-output', options.precisionOutput, 'goes with --precision (e.g. --precision 0.5%)');
-  }
+  checkPrecisionOutput(handle, options);
   // The destination is decided, and its temporary folder made, before sampling: a refused or
   // unwritable --out costs nothing; a failure from here on leaves it as it was.
   const out = openDestination(options.out, options.force ?? false, join('results', 'runs', handle.model.name), resultsFolderName(new Date(), options.seed, handle.model.scenario));
@@ -68,7 +66,37 @@ export async function runCommand(ref: string, options: RunOptions, argv: readonl
   }
 }
 
+/** `--precision-output` names an output of the model and goes with `--precision`. */
+export function checkPrecisionOutput(handle: ModelHandle, options: RunOptions): void {
+  if (options.precisionOutput !== undefined && !handle.model.outputs.some((o) => o.name === options.precisionOutput)) {
+    throw new InputError('--precision-output', options.precisionOutput, `an output of ${handle.model.name}: ${handle.model.outputs.map((o) => o.name).join(', ')}`);
+  }
+  if (options.precisionOutput !== undefined && options.precision === undefined) {
+    throw new InputError('--precision-output', options.precisionOutput, 'goes with --precision (e.g. --precision 0.5%)');
+  }
+}
+
 async function runInto(out: OutputDir, handle: ModelHandle, options: RunOptions, argv: readonly string[], percentiles: number[], progress: Progress, signal: AbortSignal): Promise<void> {
+  const { summary, summaryJson, wallSeconds } = await runFiles(out, '', handle, options, argv, percentiles, progress, signal);
+  // Renamed into place, then announced; until `finish` a signal still undoes the whole run.
+  out.commit();
+  if (options.json) process.stdout.write(summaryJson);
+  else process.stdout.write(`${summaryText(summary, wallSeconds, options.percentiles)}\n\nResults: ${out.path}\n`);
+  out.finish();
+}
+
+export interface RunFiles {
+  readonly summary: Summary;
+  readonly manifest: Manifest;
+  readonly summaryJson: string;
+  readonly wallSeconds: number;
+}
+
+/**
+ * One run, sampled and written as a complete results folder at `dir` inside the staging folder
+ * (`''`: the staging folder itself; `base`, a scenario's name: a subfolder of `--scenario all`).
+ */
+export async function runFiles(out: OutputDir, dir: string, handle: ModelHandle, options: RunOptions, argv: readonly string[], percentiles: number[], progress: Progress, signal: AbortSignal): Promise<RunFiles> {
   const result = await simulate(handle, {
     samples: options.precision !== undefined ? options.maxSamples : options.samples,
     percentileMethod: options.percentileMethod,
@@ -104,19 +132,16 @@ async function runInto(out: OutputDir, handle: ModelHandle, options: RunOptions,
     finishedAt: result.finishedAt,
   });
   const summaryJson = JSON.stringify(result.summary, null, 2) + '\n';
-  out.writeFiles({
+  const files: Record<string, string> = {
     'summary.json': summaryJson,
     'distributions.json': JSON.stringify(result.distributions) + '\n',
     'manifest.json': JSON.stringify(manifest, null, 2) + '\n',
     'percentiles.csv': percentilesCsv(result.summary),
     'percentiles.md': percentilesMarkdown(result.summary),
-  });
-  if (options.charts || options.report) await renderVisuals(out.tmp, { charts: options.charts, report: options.report, quiet: options.quiet });
-  // Renamed into place, then announced; until `finish` a signal still undoes the whole run.
-  out.commit();
-  if (options.json) process.stdout.write(summaryJson);
-  else process.stdout.write(`${summaryText(result.summary, manifest.wallSeconds, options.percentiles)}\n\nResults: ${out.path}\n`);
-  out.finish();
+  };
+  out.writeFiles(Object.fromEntries(Object.entries(files).map(([name, text]) => [dir === '' ? name : `${dir}/${name}`, text])));
+  if (options.charts || options.report) await renderVisuals(join(out.tmp, dir), { charts: options.charts, report: options.report, quiet: options.quiet });
+  return { summary: result.summary, manifest, summaryJson, wallSeconds: manifest.wallSeconds };
 }
 
 const SAMPLING_NAMES: Record<string, string> = { mc: 'Monte Carlo', lhs: 'Latin hypercube', sobol: 'scrambled Sobol' };
