@@ -10,7 +10,7 @@
 import { InputError } from '../errors.ts';
 import { loadModel, loadModelObject, type ModelHandle } from '../model/load.ts';
 import type { ModelDefinition } from '../model/types.ts';
-import { checkSet, checkWorkers } from './options.ts';
+import { checkScenario, checkSet, checkWorkers } from './options.ts';
 
 /** A model object, the path of a model file (.ts, .mts, .js, .mjs) or a built-in model's name. */
 export type ModelInput<P extends string = string, O extends string = string> = ModelDefinition<P, O> | string;
@@ -20,16 +20,27 @@ export interface OpenedModel {
   readonly workers: number;
 }
 
-/** Loads and checks the model, and settles the worker count that fits its form. */
-export async function openModel(model: unknown, set: unknown, workers: unknown): Promise<OpenedModel> {
+/** Loads and checks the model (with `scenario` applied, if given), and settles the worker count that fits its form. */
+export async function openModel(model: unknown, set: unknown, workers: unknown, scenario?: unknown): Promise<OpenedModel> {
   const overrides = checkSet(set);
+  const options = scenario === undefined ? {} : { scenario: checkScenario(scenario) };
   if (typeof model === 'string') {
     const count = checkWorkers(workers, false);
-    return { handle: await loadModel(model, overrides), workers: count };
+    return { handle: await asOption(() => loadModel(model, overrides, options)), workers: count };
   }
   if (typeof model !== 'object' || model === null || Array.isArray(model)) {
     throw new InputError('model', model, 'a model object ({ name, parameters, outputs, compute }), the path of a model file, or a built-in model name');
   }
   const count = checkWorkers(workers, true);
-  return { handle: loadModelObject(model, overrides), workers: count };
+  return { handle: await asOption(async () => loadModelObject(model, overrides, options)), workers: count };
+}
+
+/** An unknown scenario is named as the option it came from (`options.scenario`), not as the CLI's flag. */
+async function asOption<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (err) {
+    if (err instanceof InputError && err.field === '--scenario') throw new InputError('options.scenario', err.value, err.allowed);
+    throw err;
+  }
 }

@@ -77,6 +77,12 @@ export function checkPrecisionPercentile(value: unknown): number {
   return value;
 }
 
+/** `--scenario`: the name of one of the model's scenarios (resolution says which exist). */
+export function checkScenario(value: unknown): string {
+  if (typeof value !== 'string' || value === '') throw new InputError(field('scenario'), value, "the name of one of the model's scenarios, e.g. 'high-power' (or 'base' for none)");
+  return value;
+}
+
 /** `--set`: parameter name → distribution text, e.g. `{ gpus: 'lognormal(p5=1e6, p95=2e6)' }`. */
 export function checkSet(value: unknown): Readonly<Record<string, string>> {
   if (value === undefined) return {};

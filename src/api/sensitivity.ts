@@ -24,6 +24,8 @@ export interface SensitivityOptions {
   readonly workers?: number;
   /** `--set`: replace parameters' distributions. */
   readonly set?: Readonly<Record<string, string>>;
+  /** `--scenario`: analyse one of the model's scenarios (`set` stacks on top). */
+  readonly scenario?: string;
   readonly signal?: AbortSignal;
   /** Called as model evaluations complete, with evaluations done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -45,7 +47,7 @@ export async function sensitivity<P extends string, O extends string>(model: Mod
   const signal = checkSignal(o.signal);
   if (signal?.aborted) throw abortReason(signal);
   const { runSensitivity } = await import('../sensitivity/index.ts');
-  const { handle, workers } = await openModel(model, o.set, o.workers);
+  const { handle, workers } = await openModel(model, o.set, o.workers, o.scenario);
   const result = await runSensitivity(handle, {
     method: o.method ?? 'all',
     ...(o.output !== undefined ? { output: o.output } : {}),

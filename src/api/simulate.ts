@@ -49,6 +49,8 @@ export interface SimulateOptions {
   readonly maxSamples?: number;
   /** `--set`: replace parameters' distributions, e.g. `{ gpus: 'lognormal(p5=1e6, p95=2e6)' }`. */
   readonly set?: Readonly<Record<string, string>>;
+  /** `--scenario`: apply one of the model's scenarios (`set` stacks on top); the result's `summary.scenario` names it. */
+  readonly scenario?: string;
   /** Stops the run when aborted (e.g. `AbortSignal.timeout(60_000)`); the promise rejects and no thread is left running. */
   readonly signal?: AbortSignal;
   /** Called as chunks complete, with samples done and the total. */
@@ -84,7 +86,7 @@ export async function simulate<P extends string, O extends string>(model: ModelI
   const signal = checkSignal(o.signal);
   if (signal?.aborted) throw abortReason(signal);
 
-  const { handle, workers } = await openModel(model, o.set, o.workers);
+  const { handle, workers } = await openModel(model, o.set, o.workers, o.scenario);
   const outputs = handle.model.outputs.map((x) => x.name);
   if (o.precisionOutput !== undefined) {
     if (!outputs.includes(o.precisionOutput)) throw new InputError('options.precisionOutput', o.precisionOutput, `an output of ${handle.model.name}: ${outputs.join(', ')}`);

@@ -45,6 +45,9 @@ export const RESULTS_ENTRIES: ReadonlySet<string> = new Set([
   'sensitivity.md',
   'charts',
   'report.html',
+  // The top of a `run --scenario all` folder; its subfolders are recognised by its manifest (scenarioFolders).
+  'scenarios.csv',
+  'scenarios.md',
   // A shard of a run (run … --shard I/N; src/distributed/shard.ts).
   'shard.json',
   'shard.bin',
@@ -122,7 +125,8 @@ export function inspectDestination(path: string, options: OutputDirOptions = {})
   if (manifest === undefined && !(ownNames && entries.every((e) => ownNames.has(e)))) {
     refuse(`that folder holds ${listEntries(entries)} and is not a results folder of ai-energy-mc (no manifest.json of ours), so it is never replaced, with or without --force: ${give}`);
   }
-  const foreign = entries.filter((e) => !RESULTS_ENTRIES.has(e) && !OWN_TEMPORARY.test(e) && !ownNames?.has(e));
+  const subfolders = new Set(manifest ? scenarioFolders(abs, manifest.folders) : []);
+  const foreign = entries.filter((e) => !RESULTS_ENTRIES.has(e) && !OWN_TEMPORARY.test(e) && !ownNames?.has(e) && !subfolders.has(e));
   if (foreign.length > 0) {
     refuse(`that results folder also holds ${listEntries(foreign)}, which ai-energy-mc did not write, so it is never replaced: move ${foreign.length === 1 ? 'it' : 'them'} out first or ${give}`);
   }
@@ -192,8 +196,11 @@ export function openNewOutputDir(parent: string, name: string, flag = '--out'): 
   throw new RunError(`cannot find a free folder name for ${join(parent, name)} (10,000 taken); choose a folder with ${flag}`);
 }
 
-/** The model and start time of a folder's manifest.json when this program wrote it; else undefined. */
-export function readOwnManifest(dir: string): { model: string; startedAt: string } | undefined {
+/**
+ * The model and start time of a folder's manifest.json when this program wrote it; else undefined.
+ * `folders`: the subfolders a `run --scenario all` manifest lists (`scenarios.<name>.folder`).
+ */
+export function readOwnManifest(dir: string): { model: string; startedAt: string; folders: string[] } | undefined {
   try {
     const file = join(dir, 'manifest.json');
     if (!lstatSync(file).isFile()) return undefined;
@@ -207,10 +214,33 @@ export function readOwnManifest(dir: string): { model: string; startedAt: string
       typeof r.modelFileSha256 === 'string' &&
       Array.isArray(r.command) &&
       typeof versions === 'object' && versions !== null && typeof versions['ai-energy-mc'] === 'string';
-    return ours ? { model: r.model as string, startedAt: r.startedAt as string } : undefined;
+    const listed = r.scenario === 'all' && typeof r.scenarios === 'object' && r.scenarios !== null ? Object.values(r.scenarios as Record<string, unknown>) : [];
+    const folders = listed.map((s) => (s as { folder?: unknown } | null)?.folder).filter((f): f is string => typeof f === 'string' && SUBFOLDER.test(f));
+    return ours ? { model: r.model as string, startedAt: r.startedAt as string, folders } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A scenario's subfolder: one path segment, as a scenario's name is (names.ts). */
+const SUBFOLDER = /^[a-z0-9][a-z0-9._-]*$/;
+
+/**
+ * The listed subfolders that are results folders of ours in turn: a real folder (not a link),
+ * with our manifest.json, holding only what a run writes. Anything else in the top folder,
+ * a listed name included, is the user's, and keeps the whole folder from being replaced.
+ */
+function scenarioFolders(abs: string, listed: readonly string[]): string[] {
+  return listed.filter((name) => {
+    const dir = join(abs, name);
+    try {
+      if (!lstatSync(dir).isDirectory()) return false;
+      const inner = readOwnManifest(dir);
+      return inner !== undefined && inner.folders.length === 0 && readdirSync(dir).every((e) => RESULTS_ENTRIES.has(e) && !e.startsWith('scenarios.'));
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A hidden sibling name for `abs` with a prefix (`.tmp-`, `.old-`), unique to this process and call. */
