@@ -1,7 +1,13 @@
 /**
- * The report page: one self-contained HTML file with the run's summary tables, every chart
- * (interactive, with tooltips, drawn by vega-embed from the same vega-lite specs as the SVG
- * and PNG files), the parameters with their sources, and how to reproduce the run.
+ * The report page: one self-contained HTML file that leads with the answer and folds the rest.
+ *
+ * Order: the model's title and question (its description); the claims with their probabilities
+ * and 95% intervals; the primary output's distribution and exceedance charts (with the declared
+ * thresholds and references); the tornado, when the folder has a sensitivity result. Below, each
+ * in a `<details>`: every output's percentiles, the other charts, the sensitivity indices, the
+ * parameters with their sources, and how to reproduce the run. Charts are interactive (tooltips),
+ * drawn by vega-embed from the same vega-lite specs as the SVG and PNG files, and scale down to
+ * the page's width, so the page reads on a 390-px phone without scrolling sideways.
  *
  * Safety: every value from a results file goes through the escaping `html` tag; the chart
  * specs travel in a `<script type="application/json">` block with `<`, `>` and `&` escaped;
@@ -10,12 +16,14 @@
  * past the escaping could not run script or load anything from the network.
  * (`'unsafe-eval'` stays: vega compiles its expressions with `Function`.)
  */
-import { formatClaim, formatCount, formatIndex, formatInterval, formatIntervalDistinct, formatNumber } from '../results/format-number.ts';
+import { claimComparison, formatClaim, formatCount, formatIndex, formatInterval, formatIntervalDistinct, formatNumber } from '../results/format-number.ts';
+import { declaredClaims, outputTitle, primaryOutput } from '../charts/declared.ts';
 import type { LoadedResults } from '../charts/load.ts';
+import { slug } from '../charts/select.ts';
 import { targetName } from '../charts/types.ts';
 import type { NamedChart } from '../charts/types.ts';
 import { INDEX_SCALES, type ParameterIndices } from '../sensitivity/result.ts';
-import type { Interval, ManifestParameter } from '../results/types.ts';
+import type { Interval, ManifestParameter, OutputSummary } from '../results/types.ts';
 import type { ReportAssets } from './assets.ts';
 import { scriptHash } from './assets.ts';
 import { SafeHtml, html, jsonForScript, shellQuote, trusted } from './escape.ts';
@@ -46,7 +54,7 @@ const CSS = `
 :root { --text: #1a1a1a; --muted: #595959; --rule: #e3e3e3; --accent: #0072B2; --bg-soft: #f6f7f9; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 Inter, system-ui, sans-serif; color: var(--text); background: #fff; font-feature-settings: 'calt' 0; }
-main { max-width: 1040px; margin: 0 auto; padding: 32px 24px 64px; }
+main { max-width: 1040px; margin: 0 auto; padding: 32px 24px 64px; overflow-wrap: anywhere; }
 h1 { font-size: 28px; line-height: 1.2; margin: 0 0 8px; font-weight: 600; }
 h2 { font-size: 20px; margin: 40px 0 12px; font-weight: 600; border-bottom: 1px solid var(--rule); padding-bottom: 6px; }
 h3 { font-size: 16px; margin: 24px 0 8px; font-weight: 600; }
@@ -63,7 +71,18 @@ td.ci { color: var(--muted); }
 .name { font-weight: 600; word-break: break-word; }
 .source { color: var(--muted); max-width: 420px; }
 .charts { display: grid; grid-template-columns: 1fr; gap: 28px; }
-figure { margin: 0; padding: 16px; border: 1px solid var(--rule); border-radius: 8px; overflow-x: auto; }
+figure { margin: 0; padding: 16px; border: 1px solid var(--rule); border-radius: 8px; overflow-x: auto; min-width: 0; }
+.chart svg { max-width: 100%; height: auto; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
+details { margin: 24px 0 0; border-top: 1px solid var(--rule); padding-top: 8px; }
+summary { cursor: pointer; font-size: 18px; font-weight: 600; padding: 6px 0; }
+details > section > h2:first-child { display: none; }
+.claims { list-style: none; padding: 0; margin: 8px 0 20px; display: grid; gap: 10px; }
+.claims li { border: 1px solid var(--rule); border-radius: 8px; padding: 10px 14px; }
+.claims .p { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums; }
+.claims .what { display: block; }
+.claims .cmp { color: var(--muted); font-size: 13px; }
+@media (max-width: 600px) { main { padding: 20px 12px 48px; } h1 { font-size: 22px; } figure { padding: 8px; } }
 figcaption { color: var(--muted); font-size: 13px; margin-top: 8px; }
 .chart { min-height: 120px; }
 pre { background: var(--bg-soft); padding: 12px 14px; border-radius: 6px; overflow-x: auto; font-size: 13px; }
@@ -110,10 +129,10 @@ function outputsTable(r: LoadedResults): SafeHtml {
 ${anyNonFinite ? html`<td class="num">${formatCount(o.nonFinite)}</td>` : ''}
 </tr>`;
   });
-  return html`<table>
+  return html`<div class="table-wrap"><table>
 <thead><tr><th>Output</th><th>Unit</th><th class="num">p5</th><th class="num">p25</th><th class="num">Median (95% CI)</th><th class="num">p75</th><th class="num">p95 (95% CI)</th><th class="num">Mean (95% CI)</th><th class="num">SD</th>${anyNonFinite ? html`<th class="num">Non-finite</th>` : ''}</tr></thead>
 <tbody>${rows}</tbody>
-</table>`;
+</table></div>`;
 }
 
 function claimsTable(r: LoadedResults): SafeHtml {
@@ -131,23 +150,65 @@ function claimsTable(r: LoadedResults): SafeHtml {
 </tr>`;
   });
   return html`<h3>Claims</h3>
-<table>
+<div class="table-wrap"><table>
 <thead><tr><th>Claim</th><th>What it says</th><th class="num">Probability</th><th class="num">95% CI</th><th class="num">Held / samples</th></tr></thead>
 <tbody>${rows}</tbody>
-</table>`;
+</table></div>`;
 }
 
-function chartsSection(charts: readonly NamedChart[]): SafeHtml {
-  if (charts.length === 0) return html``;
-  const figures = charts.map(
-    (c, i) => html`<figure id="${`figure-${c.name}`}">
-<div class="chart" data-chart="${i}" data-name="${c.name}" role="img" aria-label="${c.caption}"></div>
+/** The answer: each claim's probability and interval, what it says, and (when declared as data) what it compares. */
+function claimsList(r: LoadedResults): SafeHtml {
+  const claims = Object.entries(r.summary?.claims ?? {});
+  if (claims.length === 0) return html``;
+  const declared = new Map(declaredClaims(r).map((c) => [c.name, c]));
+  const items = claims.map(([name, c]) => {
+    const description = c.description ?? r.manifest?.claims[name]?.description;
+    const shown = formatClaim(c.probability, c.ci95);
+    const d = declared.get(name);
+    return html`<li><span class="p"><strong>${shown.probability}</strong></span> ${c.ci95.every(Number.isFinite) ? html`<span class="ci">(95% CI ${shown.interval})</span>` : ''}
+<span class="what">${description ?? name}</span>
+<span class="cmp">${d ? html`${claimComparison(outputTitle(r, d.output), d.op, d.value)} · ` : ''}claim <code>${name}</code></span></li>`;
+  });
+  return html`<ul class="claims">${items}</ul>`;
+}
+
+/** Figures for `charts`, each pointing at its spec by its index in the page's spec list. */
+function figures(charts: readonly { chart: NamedChart; index: number }[]): SafeHtml {
+  return html`<div class="charts">${charts.map(
+    ({ chart: c, index }) => html`<figure id="${`figure-${c.name}`}">
+<div class="chart" data-chart="${index}" data-name="${c.name}" role="img" aria-label="${c.caption}"></div>
 <figcaption>${c.caption}</figcaption>
 </figure>`,
-  );
+  )}</div>`;
+}
+
+/** The charts the page leads with: the primary output's distribution and exceedance curve, then any tornado. */
+function leadCharts(r: LoadedResults, charts: readonly NamedChart[]): Set<string> {
+  const primary = r.summary ? primaryOutput(r) : undefined;
+  const lead = new Set<string>();
+  if (primary !== undefined) for (const kind of ['distribution', 'exceedance']) lead.add(`${kind}-${slug(primary)}`);
+  for (const c of charts) if (c.name.startsWith('tornado-')) lead.add(c.name);
+  return new Set(charts.filter((c) => lead.has(c.name)).map((c) => c.name));
+}
+
+function chartsSection(charts: readonly { chart: NamedChart; index: number }[]): SafeHtml {
+  if (charts.length === 0) return html``;
   return html`<section id="charts"><h2>Charts</h2>
 <p class="meta">Hover over a chart for values. The same charts are written as SVG and PNG under <code>charts/</code> by <code>run --charts</code>.</p>
-<div class="charts">${figures}</div></section>`;
+${figures(charts)}</section>`;
+}
+
+/** The primary output in a sentence: its median and 90% interval (nothing when they are missing). */
+function primarySentence(o: OutputSummary): SafeHtml {
+  const { p5, p50, p95 } = o.percentiles;
+  if (![p5, p50, p95].every((x) => x !== undefined && Number.isFinite(x))) return html``;
+  const unit = o.unit && o.unit !== '1' ? ` ${o.unit}` : '';
+  return html`<p class="meta">Median ${num(p50)}${unit}; 90% of the samples between ${num(p5)} and ${num(p95)}${unit}.</p>`;
+}
+
+/** A folded section: its summary line is the section's title. */
+function folded(title: string, body: SafeHtml): SafeHtml {
+  return body.value === '' ? body : html`<details><summary>${title}</summary>${body}</details>`;
 }
 
 const SENSITIVITY_COLUMNS: readonly { key: keyof ParameterIndices; ci?: keyof ParameterIndices; label: string }[] = [
@@ -176,10 +237,10 @@ function sensitivitySection(r: LoadedResults): SafeHtml {
   return html`<section id="sensitivity"><h2>Sensitivity</h2>
 <p>Target: ${target.kind} <strong>${target.name}</strong>. Method ${s.method}, ${formatCount(s.samples)} samples, ${formatCount(s.evaluations)} model evaluations, seed ${s.seed}. Intervals are 95% confidence intervals.</p>
 ${(s.warnings ?? []).map((w) => html`<p class="warning">Warning: ${w}</p>`)}
-<table>
+<div class="table-wrap"><table>
 <thead><tr><th>Input</th>${columns.map((c) => html`<th class="num">${c.label}</th>`)}</tr></thead>
 <tbody>${entries.map(([name, i]) => html`<tr><td class="name">${name}</td>${columns.map((c) => value(i, c))}</tr>`)}</tbody>
-</table></section>`;
+</table></div></section>`;
 }
 
 function distributionText(p: ManifestParameter): string {
@@ -194,7 +255,7 @@ function parametersSection(r: LoadedResults): SafeHtml {
   const params = Object.entries(m.parameters);
   const correlations = m.correlations ?? [];
   return html`<section id="parameters"><h2>Parameters</h2>
-<table>
+<div class="table-wrap"><table>
 <thead><tr><th>Parameter</th><th>Distribution</th><th>Unit</th><th>Source</th></tr></thead>
 <tbody>${params.map(
     ([name, p]) => html`<tr>
@@ -204,7 +265,7 @@ function parametersSection(r: LoadedResults): SafeHtml {
 <td class="source">${p.source ?? html`<span class="warning">no source given</span>`}</td>
 </tr>`,
   )}</tbody>
-</table>
+</table></div>
 ${
   correlations.length
     ? html`<h3>Rank correlations between inputs</h3><table><thead><tr><th>Input</th><th>Input</th><th class="num">ρ</th></tr></thead><tbody>${correlations.map(
@@ -279,18 +340,17 @@ export function buildReport(input: ReportInput): string {
   ].join('; ');
   const facts = [
     model && `model ${model}`,
+    s?.scenario && `scenario ${s.scenario}`,
     s && `${formatCount(s.samples)} samples`,
     s && `seed ${s.seed}`,
     s && `${Object.hasOwn(SAMPLING_NAMES, s.sampling) ? SAMPLING_NAMES[s.sampling] : s.sampling} sampling`,
     m?.finishedAt && `finished ${m.finishedAt}`,
   ].filter((x): x is string => typeof x === 'string' && x !== '');
-  const nav = [
-    s && html`<a href="#summary">Summary</a>`,
-    charts.length > 0 && html`<a href="#charts">Charts</a>`,
-    sens && html`<a href="#sensitivity">Sensitivity</a>`,
-    m && html`<a href="#parameters">Parameters</a>`,
-    html`<a href="#reproduce">Reproduce</a>`,
-  ];
+  const indexed = charts.map((chart, index) => ({ chart, index }));
+  const lead = leadCharts(r, charts);
+  const leading = indexed.filter((c) => lead.has(c.chart.name));
+  const others = indexed.filter((c) => !lead.has(c.chart.name));
+  const primary = s ? primaryOutput(r) : undefined;
   const page = html`<!doctype html>
 <html lang="en">
 <head>
@@ -310,22 +370,34 @@ ${trusted(CSS)}
 <h1>${title}</h1>
 ${description ? html`<p class="lede">${description}</p>` : ''}
 <p class="meta">${facts.join(' · ')}</p>
-<nav>${nav}</nav>
 </header>
+<section id="answer">
+${s ? s.warnings.map((w) => html`<p class="warning">Warning: ${w}</p>`) : ''}
+${Object.keys(s?.claims ?? {}).length ? html`<h2>Claims</h2><p class="meta">The chance each claim holds over the samples, with its 95% confidence interval.</p>${claimsList(r)}` : ''}
 ${
-  s
-    ? html`<section id="summary"><h2>Summary</h2>
-<p class="meta">Percentiles over the samples; 95% confidence intervals in grey.</p>
-${s.warnings.map((w) => html`<p class="warning">Warning: ${w}</p>`)}
-${outputsTable(r)}
-${claimsTable(r)}
-</section>`
+  leading.length
+    ? html`<h2>${primary !== undefined ? outputTitle(r, primary) : 'Sensitivity'}</h2>
+${primary !== undefined && r.summary?.outputs[primary] ? primarySentence(r.summary.outputs[primary]) : ''}
+${figures(leading)}`
     : ''
 }
-${chartsSection(charts)}
-${sensitivitySection(r)}
-${parametersSection(r)}
-${reproduceSection(r)}
+</section>
+${
+  s
+    ? folded(
+        'All outputs and claims',
+        html`<section id="summary"><h2>Summary</h2>
+<p class="meta">Percentiles over the samples; 95% confidence intervals in grey.</p>
+${outputsTable(r)}
+${claimsTable(r)}
+</section>`,
+      )
+    : ''
+}
+${folded('More charts', chartsSection(others))}
+${folded('Sensitivity indices', sensitivitySection(r))}
+${folded('Parameters and sources', parametersSection(r))}
+${folded('Reproduce this run', reproduceSection(r))}
 <footer>Generated by ai-energy-mc${s?.engineVersion ? ` ${s.engineVersion}` : ''} on ${input.generatedAt ?? new Date().toISOString()}. Charts drawn with Vega-Lite; this file works offline.</footer>
 </main>
 <script type="application/json" id="chart-specs">${jsonForScript(charts.map((c) => c.spec))}</script>

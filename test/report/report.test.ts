@@ -143,7 +143,7 @@ describe('writeReport', () => {
     const tags = startTags(m);
     const names = new Set(tags.map((t) => t.name));
     for (const n of names) {
-      expect(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'h1', 'h2', 'h3', 'p', 'nav', 'a', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'br', 'strong', 'code', 'pre', 'div', 'figure', 'figcaption', 'dl', 'dt', 'dd', 'footer', 'script']).toContain(n);
+      expect(['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'h1', 'h2', 'h3', 'p', 'nav', 'a', 'section', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'br', 'strong', 'code', 'pre', 'div', 'figure', 'figcaption', 'dl', 'dt', 'dd', 'footer', 'script', 'details', 'summary', 'ul', 'li']).toContain(n);
     }
     expect(tags.flatMap((t) => t.attributes).filter((a) => a.startsWith('on'))).toEqual([]);
     expect(tags.filter((t) => t.name === 'a').every((t) => t.attributes.join() === 'href')).toBe(true);
