@@ -32,7 +32,10 @@ export async function renderReadmeImages(outDir: string, resultsDirs: readonly s
       const file = join(outDir, `${model}-${chart.name}.png`);
       await writeFile(file, toPng(await toSvg(chart.spec)));
       written.push(file);
+      wanted.delete(chart.name);
     }
+    // A picture the README shows must not go missing quietly (a model that stopped declaring its series, say).
+    if (wanted.size) throw new Error(`${dir}: no chart ${[...wanted].join(', ')} for the README (charts there: ${chooseCharts(results).map((c) => c.name).join(', ')})`);
   }
   return written;
 }

@@ -3,7 +3,7 @@
  * (rounded, for people), one row per output; claims follow in the Markdown.
  */
 import type { Summary } from './types.ts';
-import { formatClaim, formatNumber } from './format-number.ts';
+import { formatClaim, formatCount, formatNumber } from './format-number.ts';
 import { plainText } from './plain-text.ts';
 
 export function percentilesCsv(summary: Summary): string {
@@ -20,7 +20,7 @@ export function percentilesMarkdown(summary: Summary): string {
   const lines = [
     `# ${md(summary.title)}`,
     '',
-    `Model \`${md(summary.model)}\`, ${summary.samples.toLocaleString('en-US')} samples (${summary.sampling}), seed ${md(summary.seed)}, engine ${summary.engineVersion}. Percentiles: ${summary.percentileMethod}.`,
+    `Model \`${md(summary.model)}\`, ${formatCount(summary.samples)} samples (${summary.sampling}), seed ${md(summary.seed)}, engine ${summary.engineVersion}. Percentiles: ${summary.percentileMethod}.`,
     '',
     `| output | unit | mean | ${keys.join(' | ')} | non-finite |`,
     `|---|---|---:|${keys.map(() => '---:').join('|')}|---:|`,

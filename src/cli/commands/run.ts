@@ -6,7 +6,7 @@ import { checkDestination, openDestination, type OutputDir } from '../../results
 import { writeErrorUnder } from '../../results/write-error.ts';
 import { buildManifest } from '../../results/manifest.ts';
 import { outputTableCells, percentilesCsv, percentilesMarkdown } from '../../results/tables.ts';
-import { formatClaim, formatPercent } from '../../results/format-number.ts';
+import { formatClaim, formatCount, formatPercent } from '../../results/format-number.ts';
 import type { Manifest, Summary } from '../../results/types.ts';
 import type { ModelHandle } from '../../model/load.ts';
 import type { Progress } from '../progress.ts';
@@ -154,7 +154,7 @@ export function summaryText(summary: Summary, wallSeconds: number, percentiles?:
   const method = summary.percentileMethod === 'exact' ? 'exact percentiles' : `percentiles from ${summary.percentileMethod} (±${summary.relativeError * 100}%)`;
   const lines = [
     plainText(`${summary.title} (${summary.model}${summary.scenario !== undefined ? `, scenario ${summary.scenario}` : ''})`),
-    `${summary.samples.toLocaleString('en-US')} samples, ${SAMPLING_NAMES[summary.sampling]}, seed ${plainText(summary.seed)}, ${summary.workers} worker${summary.workers === 1 ? '' : 's'}, ${method}, ${wallSeconds.toFixed(2)} s`,
+    `${formatCount(summary.samples)} samples, ${SAMPLING_NAMES[summary.sampling]}, seed ${plainText(summary.seed)}, ${summary.workers} worker${summary.workers === 1 ? '' : 's'}, ${method}, ${wallSeconds.toFixed(2)} s`,
   ];
   if (summary.precision) {
     const p = summary.precision;
