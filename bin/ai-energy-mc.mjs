@@ -21,7 +21,8 @@ const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 if (command === 'run' || command === 'sensitivity') {
   const { Worker } = await import('node:worker_threads');
   const limits = { maxYoungGenerationSizeMb: 8 };
-  const warm = { worker: new Worker(new URL('../dist/workers/entry.js', import.meta.url), { execArgv: [], resourceLimits: limits }), limits, failed: false };
+  const startedAt = performance.now();
+  const warm = { worker: new Worker(new URL('../dist/workers/entry.js', import.meta.url), { execArgv: [], resourceLimits: limits }), limits, failed: false, startedAt };
   warm.worker.unref();
   warm.worker.on('error', () => (warm.failed = true));
   warm.worker.on('exit', () => (warm.failed = true));

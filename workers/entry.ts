@@ -41,11 +41,13 @@ process.on('uncaughtException', (err) =>
 
 try {
   // A thread the bin started ahead of the CLI (a warm worker, src/engine/runner.ts) learns its model from its first message.
+  const asked = performance.now();
   const init = (workerData as WorkerInit | undefined) ?? (await new Promise<WorkerInit>((resolve) => port.once('message', (m: WarmInit) => resolve(m.init))));
+  const waitedMs = workerData ? 0 : performance.now() - asked;
   const { model } = await loadModel(init.file, init.overrides, init.scenario === undefined ? {} : { scenario: init.scenario });
   modelName = model.name;
   runner = createChunkRunner(model);
-  post({ type: 'ready' });
+  post({ type: 'ready', waitedMs });
 } catch (err) {
   failWith(err);
 }

@@ -105,7 +105,8 @@ export interface WorkerInit {
 }
 
 export type WorkerMessage =
-  | { readonly type: 'ready' }
+  /** `waitedMs`: how long a warm thread waited for its model's name (not start-up work: `src/engine/runner.ts` times start-ups). */
+  | { readonly type: 'ready'; readonly waitedMs?: number }
   | { readonly type: 'result'; readonly result: TaskResult }
   | { readonly type: 'error'; readonly error: ErrorData };
 

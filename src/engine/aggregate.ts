@@ -39,6 +39,8 @@ export interface Aggregator {
   quantilesOf(output: number, ps: readonly number[]): QuantileResult;
   /** Probability and interval of one claim over the consumed samples. */
   claimOf(claim: number): { probability: number; ci95: Interval };
+  /** Exact method: whether the main thread has a backlog of pages to first-touch (`pageToucher`): it then takes a core. */
+  readonly touching: boolean;
   /** Exact method: the shared buffers, one per output, that workers may write chunks into (`SimulateTask.shared`). */
   readonly shared: readonly SharedArrayBuffer[] | undefined;
   /** The statistics of every consumed sample (`final-statistics.ts`); exact-mode selections go through `select`. */
@@ -114,6 +116,9 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
     get consumed() {
       return consumed;
     },
+    get touching() {
+      return prefault?.busy() ?? false;
+    },
     get received() {
       return received;
     },
@@ -163,11 +168,12 @@ const PAGE = 512;
  * already written there as it is, even if the two race. Call with the samples received so far;
  * −1 stops it (the run is over).
  */
-function pageToucher(buffers: readonly Float64Array[], capacity: number): (received: number) => void {
+function pageToucher(buffers: readonly Float64Array[], capacity: number): { (received: number): void; busy(): boolean } {
   const words = buffers.map((b) => new Int32Array(b.buffer, b.byteOffset, 2 * b.length));
   const slice = Math.max(PAGE, Math.floor(TOUCH_SLICE / Math.max(1, words.length) / PAGE) * PAGE);
   let touched = 0;
   let target = 0;
+  let received = 0;
   let scheduled = false;
   let stopped = false;
   const step = (): void => {
@@ -183,12 +189,16 @@ function pageToucher(buffers: readonly Float64Array[], capacity: number): (recei
     scheduled = true;
     setImmediate(step);
   };
-  return (received) => {
-    if (received < 0) {
+  const toucher = (samples: number): void => {
+    if (samples < 0) {
       stopped = true;
       return;
     }
+    received = samples;
     target = Math.min(capacity, received + TOUCH_AHEAD);
     if (touched < target) schedule();
   };
+  // Busy: not even half its reach ahead of the samples received (only a run the toucher keeps
+  // up with leaves the main thread a core to spare; a chunk just received does not count).
+  return Object.assign(toucher, { busy: () => !stopped && touched < Math.min(capacity, received + TOUCH_AHEAD / 2) });
 }

@@ -2,8 +2,10 @@
  * Runners execute chunk tasks and hand back their results. Two implementations share one
  * interface and one chunk function (`workers/chunk.ts`), so they give identical results:
  * - `inProcessRunner`: same thread, for tests and tiny runs;
- * - `poolRunner`: one long-lived worker thread per requested worker, spawned through
- *   worker-threads-pool (which caps concurrency), each fed chunk after chunk.
+ * - `poolRunner`: up to one long-lived worker thread per requested worker, spawned through
+ *   worker-threads-pool (which caps concurrency), each fed chunk after chunk: the first thread at
+ *   once, the others only once a run proves long enough to pay for their start-up
+ *   (`moreThreadsPay`), so a short run does not pay for threads it cannot use.
  * Results arrive in completion order; callers that need determinism index them by chunk.
  *
  * A worker that dies (compute calls `process.exit`, the heap runs out, an exception escapes
@@ -11,17 +13,18 @@
  * happened and what to do (`workerFailure`), and every thread is terminated before the run's
  * promise settles, so the process can exit.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import Pool from 'worker-threads-pool';
 import { fromErrorData, InputError, ModelError, RunError } from '../errors.ts';
 import { COMPILED, PACKAGE_ROOT } from '../package-root.ts';
-import type { ModelHandle } from '../model/load.ts';
+import { runnableFile, type ModelHandle } from '../model/load.ts';
 import { createChunkRunner } from '../../workers/chunk.ts';
 import type { Task, TaskResult, WorkerInit, WorkerMessage } from '../../workers/protocol.ts';
 
 export interface Runner {
-  /** Number of threads running chunks (0 for the in-process runner). */
+  /** Number of threads started so far (0 for the in-process runner); at most the number asked for. */
   readonly workers: number;
   /**
    * Runs every task; `onResult` sees each result once. Rejects on the first failure or on abort
@@ -41,6 +44,13 @@ export class AbortedError extends Error {
 export interface RunnerOptions {
   /** V8 limits of each worker thread (default: a small young generation, V8's default heap). */
   readonly resourceLimits?: ResourceLimits;
+  /** Start every thread at once instead of when a run is long enough (tests of the threads' interplay). */
+  readonly threadsAtOnce?: boolean;
+  /**
+   * Whether the main thread is busy with work of its own for now (first-touching the exact
+   * buffers: `aggregate.ts`): it then takes a core, and more threads start only for the others.
+   */
+  readonly mainThreadBusy?: () => boolean;
 }
 
 export async function createRunner(handle: ModelHandle, workers: number, options: RunnerOptions = {}): Promise<Runner> {
@@ -111,10 +121,12 @@ export interface WarmWorker {
   readonly limits: ResourceLimits;
   /** Set if the thread failed or exited before it was adopted. */
   failed?: boolean;
+  /** `performance.now()` when the bin started it: with the wait it reports, its start-up time. */
+  readonly startedAt?: number;
 }
 
 /** The warm thread, told which model to load, if there is one that fits these limits; taken once. */
-function adoptWarmWorker(limits: ResourceLimits, init: WorkerInit): Worker | undefined {
+function adoptWarmWorker(limits: ResourceLimits, init: WorkerInit): { worker: Worker; startedAt?: number } | undefined {
   const holder = globalThis as { [WARM_WORKER]?: WarmWorker };
   const warm = holder[WARM_WORKER];
   if (!warm) return undefined;
@@ -126,7 +138,7 @@ function adoptWarmWorker(limits: ResourceLimits, init: WorkerInit): Worker | und
   }
   warm.worker.ref();
   warm.worker.postMessage({ kind: 'init', init } satisfies WarmInit);
-  return warm.worker;
+  return { worker: warm.worker, ...(warm.startedAt !== undefined ? { startedAt: warm.startedAt } : {}) };
 }
 
 /** The first message to a warm worker thread: the model to load (what `workerData` carries otherwise). */
@@ -145,76 +157,122 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
   const limits = { ...WORKER_LIMITS, ...options.resourceLimits };
   const pool = new Pool({ max: workers });
   const scenario = handle.model.scenario;
-  const init: WorkerInit = { file: handle.file, overrides: handle.overrides, ...(scenario !== undefined ? { scenario } : {}) };
+  // A built-in model goes to the threads as its compiled twin, which this thread has already found
+  // current: each thread would otherwise hash every model source again to find it (~10–40 ms).
+  const init: WorkerInit = { file: runnableFile(handle.file), overrides: handle.overrides, ...(scenario !== undefined ? { scenario } : {}) };
   const warm = adoptWarmWorker(limits, init);
-  const threads = await Promise.all(
-    Array.from({ length: workers }, (_, i) => i === 0 && warm ? Promise.resolve(warm) : new Promise<Worker>((resolve, reject) => {
+  const acquire = () =>
+    new Promise<Worker>((resolve, reject) => {
       try {
         pool.acquire(WORKER_FILE, { workerData: init, execArgv: [], resourceLimits: limits }, (err, worker) => (err ? reject(err) : resolve(worker)));
       } catch (err) {
         reject(err);
       }
-    })),
-  );
-  const activity = new Map<Worker, Activity>(threads.map((t) => [t, 'loading']));
+    });
+  /** Every thread started so far (the first at once, the others when a run is long enough: `moreThreadsPay`). */
+  const threads: Worker[] = [];
+  const activity = new Map<Worker, Activity>();
   // Each thread's heap limit as V8 set it (read while it runs: a thread that has exited reports none).
   const heapMb = new Map<Worker, number | undefined>();
   const limitsOf = (worker: Worker): ResourceLimits => ({ ...limits, maxOldGenerationSizeMb: heapMb.get(worker) ?? limits.maxOldGenerationSizeMb });
   let closed = false;
   /** The first failure of any thread while no run was listening; the next run rejects with it. */
   let failure: Error | undefined;
+  /** Threads whose model is loaded, in the order they announced it. */
+  const ready: Worker[] = [];
   // Listeners stay attached for the threads' whole life: an 'error' event with no listener would
-  // throw in the main thread. Each stage (loading, a run) points `deliver` and `fail` at itself.
+  // throw in the main thread. Each stage (loading, a run) points `deliver`, `fail` and `joined` at itself.
   let deliver: (worker: Worker, message: WorkerMessage) => void = () => {};
   let fail: (err: Error) => void = (err) => void (failure ??= err);
-  for (const worker of threads) {
-    worker.on('message', (m: WorkerMessage) => deliver(worker, m));
+  /** A thread has loaded the model: a run in progress hands it work at once. */
+  let joined: (worker: Worker) => void = () => {};
+  /** The first thread's start-up, ms from its spawn to its model loaded (less any wait for the model's name). */
+  let startupMs = TYPICAL_STARTUP_MS;
+  const attach = (worker: Worker, startedAt?: number) => {
+    if (closed) return void worker.terminate();
+    threads.push(worker);
+    activity.set(worker, 'loading');
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'ready') {
+        if (ready.length === 0 && startedAt !== undefined) startupMs = Math.max(0, performance.now() - startedAt - (m.waitedMs ?? 0));
+        activity.set(worker, 'idle');
+        heapMb.set(worker, worker.resourceLimits?.maxOldGenerationSizeMb);
+        ready.push(worker);
+        joined(worker);
+      } else if (m.type === 'error' && activity.get(worker) === 'loading') {
+        fail(fromErrorData(m.error));
+      } else deliver(worker, m);
+    });
     worker.on('error', (err: Error) => fail(workerFailure(model, activity.get(worker) ?? 'idle', { error: err, limits: limitsOf(worker) })));
     worker.on('exit', (code: number) => {
       if (!closed) fail(workerFailure(model, activity.get(worker) ?? 'idle', { exitCode: code, limits: limitsOf(worker) }));
     });
-  }
+  };
   const close = async () => {
     if (closed) return;
     closed = true;
     // worker-threads-pool's destroy() relies on a deprecated terminate callback: terminate directly.
     await Promise.all(threads.map((t) => t.terminate()));
   };
+  let started = 1;
+  /** Starts the threads not started yet; each joins the run in progress once it has loaded the model. */
+  const startTheRest = () => {
+    for (; started < workers; started++) acquire().then((w) => attach(w), (err: Error) => fail(err));
+  };
+  try {
+    const spawnedAt = performance.now();
+    if (warm) attach(warm.worker, warm.startedAt);
+    else attach(await acquire(), spawnedAt);
+    if (options.threadsAtOnce) startTheRest();
+  } catch (err) {
+    await close();
+    throw err;
+  }
 
-  // Each worker announces 'ready' once its model is loaded, or an error (e.g. the model failed to load).
+  // Work starts as soon as the first thread has loaded the model (or fails with its error). The
+  // others start only when a run proves long enough to use them (`moreThreadsPay`) and join it
+  // once loaded, so a late thread never keeps a ready one waiting. Which thread runs which chunk
+  // does not change a result (chunks are aggregated in chunk order).
   try {
     await new Promise<void>((resolve, reject) => {
-      let ready = 0;
-      deliver = (worker, m) => {
-        if (m.type === 'error') reject(fromErrorData(m.error));
-        else if (m.type === 'ready') {
-          activity.set(worker, 'idle');
-          heapMb.set(worker, worker.resourceLimits?.maxOldGenerationSizeMb);
-          if (++ready === threads.length) resolve();
-        }
-      };
+      joined = () => resolve();
       fail = reject;
     });
   } catch (err) {
     await close();
     throw err;
   } finally {
-    deliver = () => {};
+    joined = () => {};
     fail = (err) => void (failure ??= err);
   }
 
   return {
-    workers,
+    get workers() {
+      return started;
+    },
     run(tasks, onResult, signal) {
       return new Promise<void>((resolve, reject) => {
         let next = 0;
         let done = 0;
         let settled = false;
+        const t0 = performance.now();
+        let firstAt = t0;
+        const consider = () => {
+          // Selections at the end share out over the threads there are (and the main thread): too late to start more.
+          if (started >= workers || tasks[0]?.kind === 'select' || started + (options.mainThreadBusy?.() ? 1 : 0) >= CORES) return;
+          // The pace between results, not since the start: a thread's first chunk runs cold code.
+          const now = performance.now();
+          if (moreThreadsPay(tasks.length - done, done - 1, now - (done >= 1 ? firstAt : t0), startupMs)) startTheRest();
+        };
+        // No result yet after that long: the first chunks alone outlast a few start-ups.
+        const timer = started < workers ? setTimeout(consider, STARTUPS_WORTH * startupMs).unref() : undefined;
         const finish = (err?: unknown) => {
           if (settled) return;
           settled = true;
+          clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
           deliver = () => {};
+          joined = () => {};
           fail = (e) => void (failure ??= e);
           if (err !== undefined) void close().then(() => reject(err), () => reject(err));
           else resolve();
@@ -238,16 +296,54 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
           } catch (err) {
             return finish(err);
           }
-          if (++done === tasks.length) finish();
-          else feed(worker);
+          if (++done === tasks.length) return finish();
+          if (done === 1) firstAt = performance.now();
+          feed(worker);
+          consider();
         };
         fail = finish;
-        for (const worker of threads) feed(worker);
+        joined = feed;
+        for (const worker of [...ready]) feed(worker);
       });
     },
     close,
   };
 }
+
+/**
+ * A thread's start-up (Node's bootstrap of a thread, the engine's code, the model) takes ~0.1 s on
+ * an idle 2-core machine; the runner measures it on its first thread, this is the figure when it
+ * cannot (a warm thread from elsewhere than the bin).
+ */
+export const TYPICAL_STARTUP_MS = 100;
+/**
+ * Start-ups' worth of work that must be left for more threads to pay: on a machine whose cores
+ * are already busy (a thread sampling, the main thread first-touching the exact buffers:
+ * `aggregate.ts`), a thread that joins for less slows the run down instead (measured on
+ * edunov-2023 at 10^6 samples, 2 threads were slower than 1 when both started at once).
+ */
+export const STARTUPS_WORTH = 3;
+
+/**
+ * Whether to start the remaining threads of a run that has `left` tasks not yet finished, having
+ * finished `done` tasks in `elapsedMs` (results counted after the first, timed from the first):
+ * when the work left at that pace is more than STARTUPS_WORTH thread start-ups (`startupMs`
+ * each); with no pace yet, once that long has passed. The runner asks only while a core is free
+ * (`RunnerOptions.mainThreadBusy`).
+ *
+ * @example
+ * moreThreadsPay(15, 1, 20, 100); // false: ~300 ms left at 20 ms a chunk, for a 100 ms start-up: not quite
+ * moreThreadsPay(150, 1, 20, 100); // true
+ */
+export function moreThreadsPay(left: number, done: number, elapsedMs: number, startupMs: number): boolean {
+  const worth = STARTUPS_WORTH * startupMs;
+  if (left < 2) return false;
+  if (done <= 0) return elapsedMs >= worth;
+  return (left * elapsedMs) / done > worth;
+}
+
+/** Cores of this machine (or of its container): threads beyond them only take turns. */
+const CORES = availableParallelism();
 
 const DOING: Readonly<Record<Activity, string>> = {
   loading: 'while loading the model',

@@ -90,7 +90,8 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
     ...(shared ? { shared } : {}),
   });
 
-  const runner = await createRunner(handle, Math.min(options.workers, chunks.length));
+  // While the main thread first-touches the exact buffers it takes a core: more threads start only for the others.
+  const runner = await createRunner(handle, Math.min(options.workers, chunks.length), { mainThreadBusy: () => aggregator.touching });
   let precision: PrecisionReport | undefined;
   let aggregate: Aggregate;
   // Finite values per output so far: the n behind each percentile, for the precision check.

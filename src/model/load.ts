@@ -171,7 +171,7 @@ function packageScope(dir: string): { type?: unknown } | undefined {
 }
 
 /** A built-in model's compiled twin when this code runs from the build and the build is current; else the file itself. */
-function runnableFile(file: string): string {
+export function runnableFile(file: string): string {
   if (RUNNABLE_MODELS_DIR === MODELS_DIR) return file;
   const rel = relative(MODELS_DIR, file);
   if (rel.startsWith('..') || isAbsolute(rel) || !builtinsCompiled()) return file;
