@@ -19,8 +19,10 @@ import { erfc } from '../special/erf.ts';
  * This replaces the independent integer of the original algorithm, and avoids the index/value
  * correlation that Doornik (2005) found when both come from the *same* bits.
  *
- * The layer edges are computed when this module loads: r solves the closing condition of the
- * ziggurat (bisection), and v = r·e^(−r²/2) + √(π/2)·erfc(r/√2); r = 3.442619855899 as in the paper.
+ * The layer edges are computed when this module loads from r, the root of the ziggurat's closing
+ * condition (3.442619855899 as in the paper), and v = r·e^(−r²/2) + √(π/2)·erfc(r/√2). r is written
+ * out to the last bit rather than solved for at load: the bisection (`solveZigguratEdge`, which a
+ * test holds equal to it) took ~25 ms of not-yet-compiled code in every thread that loads this.
  *
  * @example
  * const random = seedrandom.xor4096('demo');
@@ -44,35 +46,41 @@ const HEIGHT = new Float64Array(LAYERS + 1);
 const RATIO = new Float64Array(2 * LAYERS);
 /** Indexed by j: ±EDGE[i], the signed layer width. */
 const WIDTH = new Float64Array(2 * LAYERS);
-let R = 0;
+/** r: what `solveZigguratEdge()` returns, bit for bit. */
+const R = 3.4426198558966528;
 
 function density(x: number): number {
   return Math.exp(-0.5 * x * x);
 }
 
-/** Builds the layers for base edge r; returns how far the top layer overshoots f(0) = 1 (NaN/positive if r is too small). */
-function build(r: number): number {
+/** Builds the layers (into `edge`) for base edge r; returns how far the top layer overshoots f(0) = 1 (NaN/positive if r is too small). */
+function build(r: number, edge: Float64Array = EDGE): number {
   const v = r * density(r) + Math.sqrt(Math.PI / 2) * erfc(r / Math.SQRT2);
-  EDGE[0] = v / density(r);
-  EDGE[1] = r;
+  edge[0] = v / density(r);
+  edge[1] = r;
   for (let i = 1; i < LAYERS - 1; i++) {
-    const next = density(EDGE[i]) + v / EDGE[i];
+    const next = density(edge[i]) + v / edge[i];
     if (!(next < 1)) return 1;
-    EDGE[i + 1] = Math.sqrt(-2 * Math.log(next));
+    edge[i + 1] = Math.sqrt(-2 * Math.log(next));
   }
-  EDGE[LAYERS] = 0;
-  return density(EDGE[LAYERS - 1]) + v / EDGE[LAYERS - 1] - 1;
+  edge[LAYERS] = 0;
+  return density(edge[LAYERS - 1]) + v / edge[LAYERS - 1] - 1;
 }
 
-(function setUp(): void {
+/** The root r of the closing condition, by bisection on [3, 4] to the last bit (the layers it builds are scratch). */
+export function solveZigguratEdge(): number {
+  const scratch = new Float64Array(LAYERS + 1);
   let lo = 3;
   let hi = 4;
   for (let k = 0; k < 100; k++) {
     const mid = 0.5 * (lo + hi);
-    if (build(mid) > 0) lo = mid;
+    if (build(mid, scratch) > 0) lo = mid;
     else hi = mid;
   }
-  R = hi;
+  return hi;
+}
+
+(function setUp(): void {
   build(R);
   for (let i = 0; i <= LAYERS; i++) HEIGHT[i] = density(EDGE[i]);
   for (let j = 0; j < 2 * LAYERS; j++) {
