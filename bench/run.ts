@@ -13,6 +13,10 @@
  *                 peer model of ../shared/peers, at 10^6–10^8 samples (`peers.ts`, its settings there).
  * - startup     — whole CLI processes against the start-up targets: `models`, 1,000-sample runs, the
  *                 default study (`startup.ts`; BENCH_STARTUP_RUNS rounds, default 10).
+ * - reference-drift — how far results/reference moved between two revisions, in standard errors
+ *                 (`reference-drift.ts`; BENCH_DRIFT_FROM, BENCH_DRIFT_TO).
+ * - kernel-ab   — the hot loop of this checkout against another's, interleaved in one process
+ *                 (`kernel-ab.ts`; BENCH_AB_OTHER=<checkout>; skipped without it).
  *
  * Settings (environment): BENCH_SAMPLES (full runs, default 1e7), BENCH_HOT_SAMPLES (hot loops,
  * 5e6), BENCH_REPEATS (hot-loop repetitions, 3), BENCH_RUN_REPEATS (full runs, 1),
@@ -29,6 +33,8 @@ import { sensitivitySection } from './sensitivity.ts';
 import { throughputSection } from './throughput.ts';
 import { peersSection } from './peers.ts';
 import { startupSection } from './startup.ts';
+import { referenceDriftSection } from './reference-drift.ts';
+import { kernelAbSection } from './kernel-ab.ts';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   throughput: throughputSection,
@@ -39,6 +45,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   sensitivity: sensitivitySection,
   peers: peersSection,
   startup: startupSection,
+  'reference-drift': referenceDriftSection,
+  'kernel-ab': kernelAbSection,
 };
 
 // Sections by name: `npm run bench -- peers` or BENCH_ONLY=peers,rss.
