@@ -9,6 +9,7 @@
  * simply not drawn.
  */
 import type { ClaimSummary, Interval } from '../results/types.ts';
+import { OP_SIGNS } from '../results/format-number.ts';
 import type { OutputReference, OutputSeries } from '../model/types.ts';
 import type { LoadedResults } from './load.ts';
 
@@ -107,4 +108,39 @@ export function declaredSeries(results: LoadedResults): Map<string, { output: st
 
 function nonEmpty(s: string | undefined): string | undefined {
   return s === undefined || s.trim() === '' ? undefined : s;
+}
+
+/** A rule a chart draws for a declaration: a claim's threshold (dashed) or a reference value (solid). */
+export interface DeclaredRule {
+  readonly kind: 'threshold' | 'reference';
+  readonly value: number;
+  /** Its label above the plot. */
+  readonly text: string;
+  readonly tooltip: string;
+}
+
+/**
+ * The rules for an output's claims and references, thresholds first. A reference at a threshold's
+ * value (a model that names the yardstick its claim compares against) is one rule, the
+ * threshold, labelled with the comparison and the reference's words: `≤ 2 reactors, 1 GW at 90%`.
+ */
+export function declaredRules(
+  claims: readonly DeclaredClaim[],
+  references: readonly OutputReference[],
+  drawable: (v: number) => boolean,
+  format: (v: number) => string,
+): DeclaredRule[] {
+  // Within 0.01%: a reference written to a few decimals (13.049) names the same line as a claim's
+  // computed value (13.0491588), a hundredth of a pixel apart on any axis. The rule stays at the claim's value.
+  const same = (a: number, b: number): boolean => a === b || Math.abs(a - b) <= 1e-4 * Math.max(Math.abs(a), Math.abs(b));
+  const used = new Set<OutputReference>();
+  const rules: DeclaredRule[] = [];
+  for (const c of claims) {
+    if (!drawable(c.value)) continue;
+    const ref = references.find((r) => same(r.value, c.value));
+    if (ref) used.add(ref);
+    rules.push({ kind: 'threshold', value: c.value, text: `${OP_SIGNS[c.op]} ${ref ? ref.label : format(c.value)}`, tooltip: `claim ${c.name}${ref ? ` (${ref.label})` : ''}` });
+  }
+  for (const r of references) if (!used.has(r) && drawable(r.value)) rules.push({ kind: 'reference', value: r.value, text: r.label, tooltip: r.label });
+  return rules;
 }

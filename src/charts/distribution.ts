@@ -8,9 +8,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutputDistribution, OutputSummary } from '../results/types.ts';
 import type { OutputReference } from '../model/types.ts';
-import { formatCount, formatLabel, formatNumber, OP_SIGNS } from '../results/format-number.ts';
+import { formatCount, formatLabel, formatNumber } from '../results/format-number.ts';
 import { valueAxis } from './axis.ts';
-import type { DeclaredClaim } from './declared.ts';
+import { declaredRules, type DeclaredClaim } from './declared.ts';
 import { placeLabels } from './label-layout.ts';
 import { percentile } from './quantile.ts';
 import { axisTitle, colours, config, dividedTitle, height, logAxis, spanDivisor, width } from './theme.ts';
@@ -62,12 +62,7 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
     const v = percentile(summary, dist, pc);
     if (v !== undefined && usable(v)) markers.push({ kind: 'percentile', value: v, text: `${key} ${formatLabel(v)}`, tooltip: key });
   }
-  for (const c of input.claims ?? []) {
-    if (usable(c.value)) markers.push({ kind: 'threshold', value: c.value, text: `${OP_SIGNS[c.op]} ${formatNumber(c.value)}`, tooltip: `claim ${c.name}` });
-  }
-  for (const r of input.references ?? []) {
-    if (usable(r.value)) markers.push({ kind: 'reference', value: r.value, text: r.label, tooltip: r.label });
-  }
+  markers.push(...declaredRules(input.claims ?? [], input.references ?? [], usable, formatNumber));
 
   const axis = valueAxis(dist, markers.filter((m) => m.kind !== 'percentile').map((m) => m.value), log);
   const [dLo, dHi] = axis.domain;

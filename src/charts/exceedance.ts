@@ -16,7 +16,7 @@ import type { OutputDistribution, OutputSummary } from '../results/types.ts';
 import type { OutputReference } from '../model/types.ts';
 import { claimComparison, formatClaimText, formatNumber, OP_SIGNS } from '../results/format-number.ts';
 import { valueAxis } from './axis.ts';
-import type { DeclaredClaim } from './declared.ts';
+import { declaredRules, type DeclaredClaim } from './declared.ts';
 import { boxesOverlap, placeLabels } from './label-layout.ts';
 import { exceedance } from './quantile.ts';
 import { textWidth } from './text-metrics.ts';
@@ -96,10 +96,7 @@ export function exceedanceChart(input: ExceedanceChartInput): TopLevelSpec {
   ];
 
   // Rules: thresholds (dashed) then references (solid), labelled in rows above the plot.
-  const rules = [
-    ...claims.filter((c) => inside(c.value)).map((c) => ({ kind: 'threshold' as const, value: c.value, text: `${OP_SIGNS[c.op]} ${formatNumber(c.value)}`, tooltip: `claim ${c.name}` })),
-    ...references.filter((r) => inside(r.value)).map((r) => ({ kind: 'reference' as const, value: r.value, text: r.label, tooltip: r.label })),
-  ];
+  const rules = declaredRules(claims, references, inside, formatNumber);
   const placed = placeLabels(
     rules.map((r) => ({ x: axis.px(r.value, width), text: r.text, fontSize: LABEL_SIZE, fontWeight: 600 })),
     width,
@@ -190,6 +187,13 @@ function noteBox(
   rising: boolean,
 ): { x: number; y: number; align: 'left' | 'right' } {
   const w = Math.max(...lines.map((l) => textWidth(l, NOTE_SIZE, 600)));
+  // The curve between grid points too (every 3 px), so a box between two points still counts as crossed.
+  const dense: (readonly [number, number])[] = [];
+  curve.forEach(([x1, y1], i) => {
+    const [x0, y0] = curve[i - 1] ?? [x1, y1];
+    const steps = Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / 3));
+    for (let k = 1; k <= steps; k++) dense.push([x0 + ((x1 - x0) * k) / steps, y0 + ((y1 - y0) * k) / steps]);
+  });
   const h = lines.length * NOTE_LINE;
   const corners: Corner[] = rising ? ['top-left', 'bottom-right', 'top-right', 'bottom-left'] : ['top-right', 'bottom-left', 'top-left', 'bottom-right'];
   let best: { corner: Corner; score: number } | undefined;
@@ -199,7 +203,7 @@ function noteBox(
     const x0 = left ? NOTE_PAD : width - NOTE_PAD - w;
     const y0 = top ? NOTE_PAD : height - NOTE_PAD - h;
     const box = [x0 - 4, y0 - 4, x0 + w + 4, y0 + h + 4] as const;
-    const hits = curve.filter(([cx, cy]) => boxesOverlap(box, [cx - 2, cy - 2, cx + 2, cy + 2])).length;
+    const hits = dense.filter(([cx, cy]) => boxesOverlap(box, [cx - 2, cy - 2, cx + 2, cy + 2])).length;
     const crossings = rulesPx.filter((rx) => rx > box[0] && rx < box[2]).length;
     const score = hits + 5 * crossings;
     if (!best || score < best.score) best = { corner, score };

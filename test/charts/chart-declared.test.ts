@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { loadResults } from '../../src/charts/load.ts';
 import { chooseCharts } from '../../src/charts/select.ts';
+import { distributionChart } from '../../src/charts/distribution.ts';
+import { exceedanceChart } from '../../src/charts/exceedance.ts';
 import { toSvg } from '../../src/charts/render.ts';
 import { percentile } from '../../src/charts/quantile.ts';
 import { textWidth } from '../../src/charts/text-metrics.ts';
@@ -83,6 +85,17 @@ describe('charts read declarations, never names', () => {
     const dist = chart('distribution-energy');
     const labels = layers(dist).filter((l) => l.mark.type === 'text').flatMap((l) => (l.data?.values ?? []).map((v) => v.text));
     expect(labels.sort()).toEqual(['2 reactors (1 GW, 90%)', '> 20', 'median 13', 'p5 9.19', 'p95 18.4'].sort());
+  });
+
+  it('a reference at a claim’s threshold is one dashed rule, labelled with the comparison and the reference’s words', async () => {
+    const claim = { name: 'c', output: 'energy', op: '<=' as const, value: 15.768, probability: 0.8 };
+    const input = { name: 'energy', distribution: results.distributions!.outputs.energy, summary: results.summary!.outputs.energy };
+    for (const spec of [distributionChart({ ...input, claims: [claim], references: [{ label: '2 reactors (1 GW, 90%)', value: 15.768 }] }), exceedanceChart({ ...input, claims: [claim], references: [{ label: '2 reactors (1 GW, 90%)', value: 15.768 }] })]) {
+      const c = { name: 'x', caption: '', spec };
+      expect(rules(c, true)).toEqual([15.768]);
+      expect(rules(c, false)).toEqual([]);
+      expect(svgText(await toSvg(spec))).toContain('≤ 2 reactors (1 GW, 90%)');
+    }
   });
 
   it('uses labels in titles and axes, and a name as written where no label is declared', async () => {

@@ -63,10 +63,10 @@ describe('distribution chart', () => {
 
   it('draws the declared references and claim thresholds, each labelled', async () => {
     const claim = { name: 'c', output: 'annual_twh', op: '<=' as const, value: 15.768, probability: 0.8 };
-    const spec = distributionChart({ ...out('annual_twh'), references: [{ label: '2 reactors (1 GW, 90%)', value: 15.768 }], claims: [claim] });
+    const spec = distributionChart({ ...out('annual_twh'), references: [{ label: '5 reactors (1 GW, 90%)', value: 39.42 }], claims: [claim] });
     const { marks, text } = await render(spec);
     expect(marks.rule).toEqual([3, 1, 1]);
-    expect(text).toContain('2 reactors (1 GW, 90%)');
+    expect(text).toContain('5 reactors (1 GW, 90%)');
     expect(text).toContain('≤ 15.77');
   });
 
