@@ -38,13 +38,13 @@ describe('the model format in the results files', () => {
     // The primary output heads the terminal's table.
     const table = await cli(['run', FLEET, '-n', '2000', '-w', '1', '-q', '--out', join(root, 'table')]);
     expect(table.stdout.split('\n').find((l) => /TWh|reactors/.test(l))).toMatch(/^Annual electricity \(annual_twh\)/);
-  });
+  }, 240_000);
 
   it('two primary outputs are refused naming both (exit 2)', async () => {
     const r = await cli(['run', fixture('fmt-two-primary.ts'), '-n', '1000', '-q', '--out', join(root, 'two')]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('error: outputs.b.primary: got true; at most one output is primary, and outputs.a already is; mark only one of a and b');
-  });
+  }, 240_000);
 
   it('a scenario that sets an unknown parameter is refused naming it and listing the parameters (exit 2), even when not asked for', async () => {
     const r = await cli(['run', fixture('fmt-bad-scenario.ts'), '-n', '1000', '-q', '--out', join(root, 'bad')]);
@@ -52,7 +52,7 @@ describe('the model format in the results files', () => {
     expect(r.stderr.trim()).toBe(
       'error: scenarios.hot.set.wats: got "wats"; scenario hot sets "wats", which is not a parameter of model fmt-bad-scenario; its parameters are: watts, hours',
     );
-  });
+  }, 240_000);
 });
 
 describe('describe', () => {
@@ -66,7 +66,7 @@ describe('describe', () => {
     expect(r.stdout).toMatch(/ {2}doubles_by_2030 +\(a function\) +a function claim/);
     expect(r.stdout).toContain('Scenarios (run --scenario NAME, or --scenario all)\n  high-power  B200-class GPUs at 1 kW\n      sets power_w = 1000\n');
     expect(r.stdout).toContain('  big-fleet\n      sets gpus = uniform(min=2e6, max=4e6), power_w = 1000');
-  });
+  }, 240_000);
 
   it('--json carries the same, and --scenario shows the model with it applied', async () => {
     const d = JSON.parse((await cli(['describe', FLEET, '--json'])).stdout);
@@ -82,5 +82,5 @@ describe('describe', () => {
     expect(applied.stdout).toContain('  power_w  1e3  [W]  (set by scenario high-power)');
     const aj = JSON.parse((await cli(['describe', FLEET, '--scenario', 'high-power', '--json'])).stdout);
     expect([aj.scenario, aj.parameters.power_w.fromScenario, aj.parameters.power_w.mean]).toEqual(['high-power', '1000', 1000]);
-  });
+  }, 240_000);
 });

@@ -35,7 +35,7 @@ describe('run --scenario NAME', () => {
     expect(manifest.parameters.gpus).toMatchObject({ label: 'uniform(min=2e6, max=4e6)', fromScenario: 'uniform(min=2e6, max=4e6)', source: 'a doubled fleet' });
     expect(manifest.parameters.power_w).toMatchObject({ label: '800', overridden: '800' });
     expect(manifest.parameters.power_w.fromScenario).toBeUndefined();
-  });
+  }, 240_000);
 
   it('refuses an unknown name listing the known ones, and says when a model has none (exit 2)', async () => {
     const unknown = await cli(['run', FLEET, '-n', '1000', '-q', '--scenario', 'nope', '--out', join(root, 'nope')]);
@@ -48,7 +48,7 @@ describe('run --scenario NAME', () => {
     expect(all.code).toBe(2);
     expect(all.stderr.trim()).toMatch(/^error: --scenario: got "all"; model linear-normal declares no scenarios, so there is nothing to compare/);
     for (const d of ['nope', 'none', 'none-all']) expect(existsSync(join(root, d))).toBe(false);
-  });
+  }, 240_000);
 
   it('sensitivity --scenario NAME analyses the scenario (manifest), an unknown one is refused', async () => {
     const out = join(root, 'sens');
@@ -61,7 +61,7 @@ describe('run --scenario NAME', () => {
     const bad = await cli(['sensitivity', FLEET, '--scenario', 'cold', '-q', '--out', join(root, 'sens-bad')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: --scenario: got "cold"; model fmt-fleet has no scenario "cold"/);
-  });
+  }, 240_000);
 });
 
 describe('run --scenario all', () => {
@@ -90,7 +90,7 @@ describe('run --scenario all', () => {
     const strip = (s: Record<string, unknown>) => ({ ...s, workers: undefined });
     expect(strip(json(join(one, 'summary.json')))).toEqual(strip(json(join(out, 'efficient', 'summary.json'))));
     expect(readFileSync(join(one, 'distributions.json'), 'utf8')).toBe(readFileSync(join(out, 'efficient', 'distributions.json'), 'utf8'));
-  });
+  }, 240_000);
 
   it('scenarios.csv and .md: the primary output\'s percentiles and every claim\'s probability with its CI, per scenario', () => {
     const csv = readFileSync(join(out, 'scenarios.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
@@ -107,7 +107,7 @@ describe('run --scenario all', () => {
     expect(md).toContain('## Annual electricity (`annual_twh`), TWh/yr');
     expect(md).toMatch(/\| two_reactors_suffice: P\(reactors ≤ 2\) \| [\d.]+% \([\d.]+–[\d.]+%\) \|/);
     expect(md).toContain('- **big-fleet**. Sets `gpus` = `uniform(min=2e6, max=4e6)`, `power_w` = `1000`.');
-  });
+  }, 240_000);
 
   it('the terminal prints a compact table of the same', () => {
     const lines = stdout.split('\n');
@@ -116,7 +116,7 @@ describe('run --scenario all', () => {
     expect(lines.find((l) => l.startsWith('scenario'))).toMatch(/^scenario +p5 +p50 +p95 +mean$/);
     expect(lines.find((l) => l.startsWith('claim'))).toMatch(/^claim +base +high-power +efficient +big-fleet$/);
     expect(lines.at(-2)).toBe(`Results: ${out}`);
-  });
+  }, 240_000);
 
   it('the comparison chart draws every scenario and every claim', () => {
     const spec = readFileSync(join(out, 'charts', 'scenarios.vl.json'), 'utf8');
@@ -124,7 +124,7 @@ describe('run --scenario all', () => {
     expect(spec).toContain('two_reactors_suffice: reactors ≤ 2');
     expect(spec).toContain('doubles_by_2030');
     expect(readFileSync(join(out, 'charts', 'scenarios.png')).subarray(1, 4).toString()).toBe('PNG');
-  });
+  }, 240_000);
 
   it('--out onto it again: refused without --force, replaced with it; never with a file of the user\'s in it or in a subfolder', async () => {
     const again = await cli(['run', FLEET, '-n', '1000', '-w', '1', '-q', '--scenario', 'all', '--out', out]);
@@ -191,5 +191,5 @@ describe('the library', () => {
     expect(summary.primaryOutput).toBe('annual_twh');
     await expect(simulate(FLEET, { samples: 2000, workers: 0, scenario: 'cold' })).rejects.toThrow(/^options\.scenario: got "cold"; model fmt-fleet has no scenario "cold"/);
     await expect(simulate(FLEET, { samples: 2000, workers: 0, scenario: 3 as unknown as string })).rejects.toThrow(/^options\.scenario: got 3/);
-  });
+  }, 240_000);
 });
