@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cli, fixture } from './helpers.ts';
 import { simulate } from '../../src/api/simulate.ts';
+import { sensitivity } from '../../src/api/sensitivity.ts';
 
 const FLEET = fixture('fmt-fleet.ts');
 const root = mkdtempSync(join(tmpdir(), 'aemc-fmt-scenarios-'));
@@ -191,5 +192,17 @@ describe('the library', () => {
     expect(summary.primaryOutput).toBe('annual_twh');
     await expect(simulate(FLEET, { samples: 2000, workers: 0, scenario: 'cold' })).rejects.toThrow(/^options\.scenario: got "cold"; model fmt-fleet has no scenario "cold"/);
     await expect(simulate(FLEET, { samples: 2000, workers: 0, scenario: 3 as unknown as string })).rejects.toThrow(/^options\.scenario: got 3/);
+  }, 240_000);
+
+  it('sensitivity(file, { scenario }) analyses the scenario: power_w at 1 kW scales every swing by 10/7', async () => {
+    const opts = { method: 'tornado' as const, samples: 64, workers: 0, output: 'annual_twh' };
+    const base = await sensitivity(FLEET, opts);
+    const hot = await sensitivity(FLEET, { ...opts, scenario: 'high-power' });
+    const swing = (r: typeof base) => {
+      const i = r.indices.gpus as { low: number; high: number };
+      return i.high - i.low;
+    };
+    expect(swing(hot) / swing(base)).toBeCloseTo(1000 / 700, 9);
+    await expect(sensitivity(FLEET, { ...opts, scenario: 'cold' })).rejects.toThrow(/^options\.scenario: got "cold"/);
   }, 240_000);
 });
