@@ -29,7 +29,7 @@ import {
 } from './options.ts';
 import { DEFAULT_SAMPLES, runCommand } from './commands/run.ts';
 import { modelsCommand } from './commands/models.ts';
-import { addDistributedCommands, runOrShard } from './commands/distributed.ts';
+import { addDistributedCommands, runOrShard, viaQueue } from './commands/distributed.ts';
 import { describeCommand } from './commands/describe.ts';
 import { compareCommand, reportCommand } from './commands/report.ts';
 import { DEFAULT_SENSITIVITY_SAMPLES, methodHelp, methodsHelpText, parseMethod, samplesHelp, sensitivityCommand } from './commands/sensitivity.ts';
@@ -110,7 +110,7 @@ export function buildProgram(argv: readonly string[]): Command {
       ['ai-energy-mc sensitivity inference-fleet --method morris --charts', 'Morris screening, with the charts'],
     ]))
     .action(async (model: string, opts, cmd: Command) =>
-      withTimeout(opts.timeout, 'sensitivity analysis', () => sensitivityCommand(model, { ...opts, samplesGiven: cmd.getOptionValueSource('samples') === 'cli' }, argv)));
+      withTimeout(opts.timeout, 'sensitivity analysis', () => viaQueue(opts, () => sensitivityCommand(model, { ...opts, samplesGiven: cmd.getOptionValueSource('samples') === 'cli' }, argv))));
 
   program
     .command('report')

@@ -3,26 +3,16 @@
  * results folder (percentiles.csv and distributions.json byte for byte, summary.json but for
  * `workers`), through the real CLI; merges of the wrong shards stop with exit 2 naming them.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, fixture } from './helpers.ts';
+import { expectSameResults } from './dist13-helpers.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dist13-shard-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const MODEL = fixture('dist13-two-outputs.ts');
-
-/** Everything but `workers` (and the optional `shard`/`queue`) of summary.json. */
-export function comparableSummary(dir: string): unknown {
-  const { workers: _w, shard: _s, queue: _q, ...rest } = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Record<string, unknown>;
-  return rest;
-}
-
-export function expectSameResults(a: string, b: string): void {
-  for (const f of ['percentiles.csv', 'distributions.json']) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
-  expect(comparableSummary(a)).toEqual(comparableSummary(b));
-}
 
 async function shards(name: string, args: readonly string[], n: number): Promise<string[]> {
   const dirs: string[] = [];

@@ -1,0 +1,34 @@
+/**
+ * `ai-energy-mc worker --queue URL [--workers W]`: serves the jobs of every run on the queue until
+ * stopped. SIGTERM or SIGINT: it takes no new job, finishes those under way and exits 0; a second
+ * signal exits at once (the queue gives its jobs to another worker once their locks expire).
+ */
+import { parseQueueUrl } from '../../distributed/queue/redis-url.ts';
+import { startWorker } from '../../distributed/queue/worker.ts';
+
+export interface WorkerCommandOptions {
+  readonly queue: string;
+  readonly workers: number;
+  readonly quiet: boolean;
+}
+
+const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+export async function workerCommand(options: WorkerCommandOptions): Promise<void> {
+  const url = parseQueueUrl(options.queue);
+  const log = options.quiet ? () => {} : (line: string) => process.stdout.write(`${line}\n`);
+  const worker = await startWorker(url, { workers: options.workers, log });
+  process.stdout.write(`worker: serving the queue at ${url.display} with ${options.workers} thread${options.workers === 1 ? '' : 's'} (SIGTERM or Ctrl-C stops it)\n`);
+  let stopping = false;
+  for (const [signal, code] of Object.entries(SIGNALS)) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => {
+      if (stopping) process.exit(code);
+      stopping = true;
+      process.stderr.write(`worker: ${signal}: finishing the jobs under way, then stopping\n`);
+      void worker.stop();
+    });
+  }
+  await worker.stopped;
+  process.stdout.write('worker: stopped\n');
+}

@@ -1,0 +1,47 @@
+/**
+ * What a queued run keeps in Redis, besides BullMQ's own keys:
+ * - the run record `ai-energy-mc:run:<id>` (stored once, refreshed while the coordinator lives,
+ *   expiring soon after it dies): the model's source and SHA-256, overrides, scenario, seed,
+ *   sampling, percentile method and the engine, Node and V8 versions;
+ * - `ai-energy-mc:run:<id>:jobs`, the ids of its jobs (for removal when the run is cancelled);
+ * - `ai-energy-mc:run:<id>:cancelled`, set when the coordinator is interrupted.
+ * A job is a batch of consecutive chunk tasks of one run: its data names the run and the chunks,
+ * the tasks travel encoded (`codec.ts`), and its return value is the batch's results, encoded.
+ */
+import type { ModelSource, EngineVersions } from '../fingerprint.ts';
+
+/** One queue for every run: workers serve whichever run has work. */
+export const QUEUE_NAME = 'ai-energy-mc';
+
+export const recordKey = (run: string) => `ai-energy-mc:run:${run}`;
+export const jobsKey = (run: string) => `ai-energy-mc:run:${run}:jobs`;
+export const cancelKey = (run: string) => `ai-energy-mc:run:${run}:cancelled`;
+
+/** Seconds a run record outlives its coordinator's last heartbeat. */
+export const RECORD_TTL_SECONDS = 60;
+
+export interface RunRecord {
+  readonly id: string;
+  readonly model: ModelSource;
+  readonly versions: EngineVersions;
+  /** What the coordinator was asked (for a reader of the queue; every task carries its own seed and method). */
+  readonly seed?: string;
+  readonly sampling?: string;
+  readonly percentileMethod?: string;
+  readonly createdAt: string;
+}
+
+export interface JobData {
+  readonly run: string;
+  /** The chunks of the batch, first and last (for the worker's log line). */
+  readonly first: number;
+  readonly last: number;
+  /** The tasks, encoded (`encodeText`). */
+  readonly tasks: string;
+}
+
+/** A job refused or failed on a worker: its error as data, so that the coordinator raises the same error (and exit code). */
+export const ERROR_PREFIX = 'ai-energy-mc-error:';
+
+/** What a job returns for a run that was cancelled before the job ran. */
+export const CANCELLED = 'cancelled';

@@ -1,0 +1,156 @@
+/**
+ * `ai-energy-mc worker --queue URL [--workers W]`: a long-running process that runs the jobs of any
+ * run on the queue, W at a time, each on a worker thread of its own (the engine's thread runner,
+ * one thread per job slot, kept per run and reused job after job).
+ *
+ * A job names its run; the run record gives the model (source and SHA-256: built-in models are
+ * checked against this installation's copy, others are written to a private temporary folder),
+ * the overrides, and the versions. A record from another engine, Node or V8 version is refused
+ * with a message that says which (V8's Math functions are part of the result). A run whose record
+ * is gone (its coordinator was interrupted, or died and its heartbeat lapsed) is cancelled: its
+ * remaining jobs are removed.
+ *
+ * BullMQ holds a lock on each active job and renews it while the job runs (the event loop here is
+ * free: chunks run on threads); a worker killed outright stops renewing, the lock expires, and
+ * another worker's stalled-job check puts the job back on the queue.
+ */
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Task, TaskResult } from '../../../workers/protocol.ts';
+import { toErrorData } from '../../errors.ts';
+import { loadModel, type ModelHandle } from '../../model/load.ts';
+import { createRunner, type Runner } from '../../engine/runner.ts';
+import { decodeText, encodeText } from '../codec.ts';
+import { materialise, versionMismatch } from '../fingerprint.ts';
+import { bullConnection, connectChecked } from './connection.ts';
+import type { QueueUrl } from './redis-url.ts';
+import { CANCELLED, cancelKey, ERROR_PREFIX, jobsKey, QUEUE_NAME, recordKey, type JobData, type RunRecord } from './protocol.ts';
+
+/** Lock on an active job (ms): a worker that stops renewing it loses the job after this long. */
+export function lockDuration(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = Number(env.AI_ENERGY_MC_QUEUE_LOCK_MS);
+  return Number.isInteger(ms) && ms >= 500 ? ms : 30_000;
+}
+
+/** Runs whose threads stay loaded at once (a worker usually serves one run, sometimes two in turn). */
+const RUNS_KEPT = 2;
+
+interface LoadedRun {
+  readonly handle: ModelHandle;
+  readonly idle: Runner[];
+  readonly dispose: () => void;
+}
+
+export interface WorkerProcess {
+  /** Resolves once the worker has stopped (after `stop`). */
+  readonly stopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startWorker(url: QueueUrl, options: { readonly workers: number; readonly log: (line: string) => void }): Promise<WorkerProcess> {
+  const client: Redis = await connectChecked(url);
+  // BullMQ leaves connections it was given open on close: they are ours to end.
+  const connections = [bullConnection(url), bullConnection(url)];
+  const queue = new Queue(QUEUE_NAME, { connection: connections[0] });
+  queue.on('error', () => {});
+  const runs = new Map<string, Promise<LoadedRun>>();
+
+  const load = (run: string, record: RunRecord): Promise<LoadedRun> => {
+    let loaded = runs.get(run);
+    if (!loaded) {
+      loaded = (async () => {
+        const { file, dispose } = materialise(record.model);
+        try {
+          const handle = await loadModel(file, record.model.overrides, record.model.scenario !== undefined ? { scenario: record.model.scenario } : {});
+          return { handle, idle: [], dispose };
+        } catch (err) {
+          dispose();
+          throw err;
+        }
+      })();
+      runs.set(run, loaded);
+      loaded.catch(() => runs.delete(run));
+      while (runs.size > RUNS_KEPT) {
+        const [oldest, old] = runs.entries().next().value as [string, Promise<LoadedRun>];
+        runs.delete(oldest);
+        void old.then(async (r) => {
+          await Promise.all(r.idle.map((t) => t.close()));
+          r.dispose();
+        }, () => {});
+      }
+    }
+    return loaded;
+  };
+
+  const cancel = async (run: string): Promise<void> => {
+    const ids = await client.smembers(jobsKey(run));
+    await Promise.all(ids.map((id) => queue.remove(id).catch(() => 0)));
+    await client.del(jobsKey(run));
+  };
+
+  const process_ = async (job: Job<JobData, string>): Promise<string> => {
+    const { run, first, last } = job.data;
+    const [text, cancelled] = await Promise.all([client.get(recordKey(run)), client.exists(cancelKey(run))]);
+    if (text === null || cancelled) {
+      await cancel(run);
+      options.log(`job ${job.id}: run ${run.slice(0, 8)} was cancelled; its jobs are removed`);
+      return CANCELLED;
+    }
+    const record = JSON.parse(text) as RunRecord;
+    const mismatch = versionMismatch(record.versions);
+    if (mismatch) {
+      const message = `this worker cannot run jobs of run ${run.slice(0, 8)}: its engine, Node or V8 differs from the coordinator's (${mismatch}), and V8's Math functions are part of the result; run the same versions on every machine`;
+      options.log(`job ${job.id}: refused: ${mismatch}`);
+      throw new UnrecoverableError(ERROR_PREFIX + JSON.stringify({ kind: 'Error', message }));
+    }
+    const started = Date.now();
+    try {
+      const loaded = await load(run, record);
+      const runner = loaded.idle.pop() ?? (await createRunner(loaded.handle, 1));
+      const results: TaskResult[] = [];
+      await runner.run(decodeText<Task[]>(job.data.tasks), (r) => results.push(r));
+      loaded.idle.push(runner);
+      results.sort((a, b) => (a.kind === 'select' || b.kind === 'select' ? 0 : a.chunk - b.chunk));
+      const again = job.stalledCounter > 0 || job.attemptsStarted > 1 ? ' (run again: its first worker stopped)' : '';
+      options.log(`job ${job.id}: ${record.model.fileName} chunks ${first}–${last} in ${((Date.now() - started) / 1000).toFixed(2)} s${again}`);
+      return encodeText(results);
+    } catch (err) {
+      options.log(`job ${job.id}: failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
+      throw new UnrecoverableError(ERROR_PREFIX + JSON.stringify(toErrorData(err)));
+    }
+  };
+
+  const lock = lockDuration();
+  const worker = new Worker<JobData, string>(QUEUE_NAME, process_, {
+    connection: connections[1],
+    concurrency: options.workers,
+    lockDuration: lock,
+    stalledInterval: Math.max(250, Math.floor(lock / 2)),
+    maxStalledCount: 3,
+  });
+  worker.on('error', () => {});
+  await worker.waitUntilReady();
+
+  let stopping: Promise<void> | undefined;
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((r) => (resolveStopped = r));
+  return {
+    stopped,
+    stop() {
+      stopping ??= (async () => {
+        await worker.close(); // waits for the jobs under way
+        await queue.close();
+        for (const loaded of runs.values()) {
+          await loaded.then(async (r) => {
+            await Promise.all(r.idle.map((t) => t.close()));
+            r.dispose();
+          }, () => {});
+        }
+        for (const c of connections) c.disconnect();
+        client.disconnect();
+        resolveStopped();
+      })();
+      return stopping;
+    },
+  };
+}
