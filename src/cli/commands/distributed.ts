@@ -7,7 +7,6 @@ import { Command, Option } from 'commander';
 import { InputError } from '../../errors.ts';
 import { setRunnerFactory } from '../../engine/runner.ts';
 import { parseQueueUrl } from '../../distributed/queue/redis-url.ts';
-import { DEFAULT_BATCH, openCoordinator } from '../../distributed/queue/coordinator.ts';
 import { defaultWorkers, parsePositiveInteger, parseTimeout, parseWorkers } from '../options.ts';
 import { mergeCommand } from './merge.ts';
 import { shardCommand } from './shard.ts';
@@ -25,6 +24,13 @@ export interface QueueOptions {
   readonly quiet?: boolean;
 }
 
+/**
+ * `DEFAULT_BATCH` of distributed/queue/coordinator.ts, for the help text: that module loads bullmq
+ * and ioredis (~0.4 s), so it is imported only when --queue is given (test/cli/speed-lazy-queue.test.ts
+ * holds the two equal).
+ */
+export const DEFAULT_BATCH_HELP = 16;
+
 /** Adds --shard to `run`, --queue to `run` and `sensitivity`, and the `merge` and `worker` commands. */
 export function addDistributedCommands(program: Command, argv: readonly string[]): void {
   const run = program.commands.find((c) => c.name() === 'run');
@@ -32,7 +38,7 @@ export function addDistributedCommands(program: Command, argv: readonly string[]
   for (const command of program.commands.filter((c) => c.name() === 'run' || c.name() === 'sensitivity')) {
     command
       .addOption(new Option('--queue <url>', 'run the chunks on the workers of a Redis queue (redis://[:password@]host:port[/db], rediss:// for TLS); this process coordinates'))
-      .addOption(new Option('--batch <chunks>', `with --queue: chunks per job (default ${DEFAULT_BATCH})`).argParser((t) => parsePositiveInteger('--batch', t, 1_000_000)))
+      .addOption(new Option('--batch <chunks>', `with --queue: chunks per job (default ${DEFAULT_BATCH_HELP})`).argParser((t) => parsePositiveInteger('--batch', t, 1_000_000)))
       .addOption(new Option('--queue-timeout <seconds>', 'with --queue: give up when no worker has connected after this many seconds (default: wait)').argParser((t) => parseTimeout(t)));
   }
   program
@@ -72,6 +78,7 @@ export async function viaQueue(opts: QueueOptions, command: () => Promise<void>)
     return command();
   }
   const url = parseQueueUrl(opts.queue);
+  const { DEFAULT_BATCH, openCoordinator } = await import('../../distributed/queue/coordinator.ts');
   const coordinator = await openCoordinator(url, {
     batch: opts.batch ?? DEFAULT_BATCH,
     ...(opts.queueTimeout !== undefined ? { queueTimeout: opts.queueTimeout } : {}),

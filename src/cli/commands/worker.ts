@@ -4,7 +4,6 @@
  * signal exits at once (the queue gives its jobs to another worker once their locks expire).
  */
 import { parseQueueUrl } from '../../distributed/queue/redis-url.ts';
-import { startWorker } from '../../distributed/queue/worker.ts';
 
 export interface WorkerCommandOptions {
   readonly queue: string;
@@ -17,6 +16,8 @@ const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 export async function workerCommand(options: WorkerCommandOptions): Promise<void> {
   const url = parseQueueUrl(options.queue);
   const log = options.quiet ? () => {} : (line: string) => process.stdout.write(`${line}\n`);
+  // Imported here, not at the top: bullmq and ioredis take ~0.4 s to load, which every other command would pay.
+  const { startWorker } = await import('../../distributed/queue/worker.ts');
   const worker = await startWorker(url, { workers: options.workers, log });
   process.stdout.write(`worker: serving the queue at ${url.display} with ${options.workers} thread${options.workers === 1 ? '' : 's'} (SIGTERM or Ctrl-C stops it)\n`);
   let stopping = false;
