@@ -6,7 +6,7 @@
  * Skips only when /usr/bin/chromium is missing and CI is not set; on CI (which installs
  * Chromium) a missing browser fails the test instead.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/index.ts';
-import { copyFixture } from '../charts/helpers.ts';
+import { copyFixture, FIXTURES } from '../charts/helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const skip = !existsSync(CHROMIUM) && !process.env.CI;
@@ -32,7 +32,10 @@ describe.skipIf(skip)('report.html in Chromium', () => {
   const reports: Record<string, string> = {};
 
   beforeAll(async () => {
-    for (const name of ['edunov-2023', 'xss', 'projection'] as const) reports[name] = await writeReport(copyFixture(name));
+    for (const name of ['edunov-2023', 'xss'] as const) reports[name] = await writeReport(copyFixture(name));
+    const declared = join(mkdtempSync(join(tmpdir(), 'aemc-report-')), 'chart-declared');
+    cpSync(join(FIXTURES, 'chart-declared'), declared, { recursive: true });
+    reports.declared = await writeReport(declared);
     // Defence in depth: markup that got past the escaping would still be stopped by the CSP.
     // (At the page's last </body>: vega-embed's code holds the string "</body>" too.)
     const clean = readFileSync(reports['edunov-2023'], 'utf8');
@@ -70,6 +73,8 @@ describe.skipIf(skip)('report.html in Chromium', () => {
     });
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector('html[data-charts-ready]', { timeout: 30_000 });
+    // Open the folded sections (the report leads with the answer): every chart is then on screen to hover.
+    await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     return { page, errors, external, dialogs };
   }
 
@@ -108,11 +113,11 @@ describe.skipIf(skip)('report.html in Chromium', () => {
     await page.close();
   });
 
-  it('draws the fan charts of a projection run', async () => {
-    const { page, errors, external } = await open(reports.projection);
+  it('draws the fan chart of a declared series', async () => {
+    const { page, errors, external } = await open(reports.declared);
     const boxes = await charts(page);
     expect(boxes.every((b) => b.state === 'true' && b.svgs >= 1)).toBe(true);
-    expect(await page.locator('[data-name="fan-annual_twh"] g.mark-area').count()).toBe(2);
+    expect(await page.locator('[data-name="fan-electricity"] g.mark-area').count()).toBe(2);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
     await page.close();
