@@ -317,12 +317,14 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
  */
 export const TYPICAL_STARTUP_MS = 100;
 /**
- * Start-ups' worth of work that must be left for more threads to pay: on a machine whose cores
- * are already busy (a thread sampling, the main thread first-touching the exact buffers:
- * `aggregate.ts`), a thread that joins for less slows the run down instead (measured on
- * edunov-2023 at 10^6 samples, 2 threads were slower than 1 when both started at once).
+ * Start-ups' worth of work that must be left for more threads to pay. A thread costs more CPU than
+ * its start-up's wall time says: its heap and code are fresh pages too (on the 2-core VM of the
+ * README, 15–30 µs per 4 KB page), so it pays only for work well beyond that. Measured on
+ * edunov-2023 at 10^6 samples: both threads started at once were slower than one (and with 3
+ * start-ups, the second thread joining once the main thread had touched the exact buffers still
+ * was, by ~0.2 s); at 10^7 a second thread pays.
  */
-export const STARTUPS_WORTH = 3;
+export const STARTUPS_WORTH = 6;
 
 /**
  * Whether to start the remaining threads of a run that has `left` tasks not yet finished, having
@@ -332,7 +334,7 @@ export const STARTUPS_WORTH = 3;
  * (`RunnerOptions.mainThreadBusy`).
  *
  * @example
- * moreThreadsPay(15, 1, 20, 100); // false: ~300 ms left at 20 ms a chunk, for a 100 ms start-up: not quite
+ * moreThreadsPay(30, 1, 20, 100); // false: 600 ms left at 20 ms a chunk, for a 100 ms start-up: not more
  * moreThreadsPay(150, 1, 20, 100); // true
  */
 export function moreThreadsPay(left: number, done: number, elapsedMs: number, startupMs: number): boolean {

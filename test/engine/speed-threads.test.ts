@@ -16,17 +16,17 @@ const byChunk = (results: TaskResult[]) => JSON.stringify([...results].sort((a, 
 
 describe('when more threads pay', () => {
   it('not for the last task, nor for work left under STARTUPS_WORTH start-ups at the pace so far', () => {
-    expect(STARTUPS_WORTH).toBe(3);
+    expect(STARTUPS_WORTH).toBe(6);
     expect(moreThreadsPay(1, 5, 1000, 100)).toBe(false); // one task left: another thread has nothing to take
-    expect(moreThreadsPay(15, 1, 20, 100)).toBe(false); // 300 ms left, 3 start-ups of 100 ms: not more
-    expect(moreThreadsPay(16, 1, 20, 100)).toBe(true); // 320 ms left
+    expect(moreThreadsPay(30, 1, 20, 100)).toBe(false); // 600 ms left, 6 start-ups of 100 ms: not more
+    expect(moreThreadsPay(31, 1, 20, 100)).toBe(true); // 620 ms left
     expect(moreThreadsPay(150, 10, 100, 100)).toBe(true); // 1.5 s left
-    expect(moreThreadsPay(150, 10, 100, 600)).toBe(false); // the same on a machine where a start-up takes 0.6 s
+    expect(moreThreadsPay(150, 10, 100, 300)).toBe(false); // the same on a machine where a start-up takes 0.3 s
   });
 
   it('with no pace yet (no result after the first): once the run has lasted that long', () => {
-    expect(moreThreadsPay(10, 0, 299, 100)).toBe(false);
-    expect(moreThreadsPay(10, 0, 300, 100)).toBe(true);
+    expect(moreThreadsPay(10, 0, 599, 100)).toBe(false);
+    expect(moreThreadsPay(10, 0, 600, 100)).toBe(true);
   });
 });
 
