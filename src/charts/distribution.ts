@@ -13,7 +13,7 @@ import { valueAxis } from './axis.ts';
 import { declaredRules, type DeclaredClaim } from './declared.ts';
 import { placeLabels } from './label-layout.ts';
 import { percentile } from './quantile.ts';
-import { axisTitle, colours, config, dividedTitle, height, logAxis, spanDivisor, width } from './theme.ts';
+import { axisTitle, colours, compactLabels, config, dividedTitle, height, logAxis, spanDivisor, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { exprTitle, fieldTitle } from './text.ts';
 
@@ -106,7 +106,7 @@ export function distributionChart(input: DistributionChartInput): TopLevelSpec {
       data: { values: bins },
       mark: { type: 'rect', color: colours.main, opacity: 0.85, stroke: 'white', strokeWidth: 0.5 },
       encoding: {
-        x: { ...x, field: 'lo', ...fieldTitle(xTitle, ticks ? { values: ticks.values, format: ticks.format } : {}) },
+        x: { ...x, field: 'lo', ...fieldTitle(xTitle, { ...(ticks ? { values: ticks.values, format: ticks.format } : {}), ...compactLabels([dLo, dHi]) }) },
         x2: { field: 'hi' },
         y: { field: 'share', type: 'quantitative', title: 'Share of samples', axis: { format: '.1~%' } },
         y2: { datum: 0 },

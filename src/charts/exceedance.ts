@@ -20,7 +20,7 @@ import { declaredRules, type DeclaredClaim } from './declared.ts';
 import { boxesOverlap, placeLabels } from './label-layout.ts';
 import { exceedance } from './quantile.ts';
 import { textWidth } from './text-metrics.ts';
-import { axisTitle, colours, config, dividedTitle, height, logAxis, spanDivisor, width } from './theme.ts';
+import { axisTitle, colours, compactLabels, config, dividedTitle, height, logAxis, spanDivisor, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { exprTitle, fieldTitle } from './text.ts';
 
@@ -80,7 +80,7 @@ export function exceedanceChart(input: ExceedanceChartInput): TopLevelSpec {
       data: { values: points.map((pt) => ({ ...pt, x: pt.x / div })) },
       mark: { type: 'line', color: colours.main, strokeWidth: 2.5, interpolate: 'linear', point: { filled: true, size: 12, opacity: 0 } },
       encoding: {
-        x: { ...xEnc, field: 'x', ...fieldTitle(dividedTitle(axisTitle(title, unit), div), ticks ? { values: ticks.values, format: ticks.format } : {}) },
+        x: { ...xEnc, field: 'x', ...fieldTitle(dividedTitle(axisTitle(title, unit), div), { ...(ticks ? { values: ticks.values, format: ticks.format } : {}), ...compactLabels([dLo, dHi]) }) },
         y: {
           field: 'y',
           type: 'quantitative',

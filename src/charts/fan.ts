@@ -6,7 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutputSummary } from '../results/types.ts';
-import { axisTitle, colours, config, height, logAxis, wantsLogScale, width } from './theme.ts';
+import { axisTitle, colours, compactLabels, config, height, logAxis, wantsLogScale, width } from './theme.ts';
 import type { LayerEntry } from './theme.ts';
 import { fieldTitle } from './text.ts';
 
@@ -89,7 +89,7 @@ export function fanChart(input: FanChartInput): TopLevelSpec {
       mark: { type: 'area', opacity: 1 },
       encoding: {
         x,
-        y: { field: 'p5', type: 'quantitative', scale: yScale, ...fieldTitle(axisTitle(input.title, unit), axis ? { values: axis.values, format: axis.format } : {}) },
+        y: { field: 'p5', type: 'quantitative', scale: yScale, ...fieldTitle(axisTitle(input.title, unit), { ...(axis ? { values: axis.values, format: axis.format } : {}), ...compactLabels([lo, hi]) }) },
         y2: { field: 'p95' },
         color: { datum: OUTER, type: 'nominal', title: null, scale: legend },
       },

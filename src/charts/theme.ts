@@ -159,3 +159,21 @@ export function spanDivisor(values: readonly number[]): number {
 export function dividedTitle(title: string, divisor: number): string {
   return divisor === 1 ? title : `${title} ÷ ${divisor}`;
 }
+
+/**
+ * Axis labels in the one formatter's compact form (`13 M`, `1.5 B`, `2 T`, as `format-number.ts`
+ * writes values in tables and chart labels) for an axis whose values reach a million; `{}` (vega's
+ * own labels) below that. A vega expression, so the browser report draws the same labels.
+ */
+export function compactLabels(values: readonly number[]): { labelExpr?: string } {
+  const big = values.some((v) => Number.isFinite(v) && Math.abs(v) >= 1e6);
+  if (!big) return {};
+  const v = 'datum.value';
+  return {
+    labelExpr:
+      `abs(${v}) >= 1e15 ? replace(format(${v}, '.3~e'), 'e+', 'e') : ` +
+      `abs(${v}) >= 1e12 ? format(${v} / 1e12, '.4~g') + ' T' : ` +
+      `abs(${v}) >= 1e9 ? format(${v} / 1e9, '.4~g') + ' B' : ` +
+      `abs(${v}) >= 1e6 ? format(${v} / 1e6, '.4~g') + ' M' : format(${v}, ',.4~r')`,
+  };
+}

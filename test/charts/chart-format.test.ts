@@ -39,3 +39,15 @@ describe('claims', () => {
     expect(claimComparison('x', '>=', 13e6)).toBe('P(x ≥ 13 M)');
   });
 });
+
+describe('chart axes in the same compact form', () => {
+  it('an axis reaching a million labels its ticks 7 M, 8 M …; a smaller one keeps vega’s labels', async () => {
+    const { compactLabels } = await import('../../src/charts/theme.ts');
+    const { toSvg } = await import('../../src/charts/render.ts');
+    expect(compactLabels([0, 999_999])).toEqual({});
+    const values = [7e6, 9.5e6, 1.2e7].map((x) => ({ x }));
+    const svg = await toSvg({ data: { values }, mark: 'point', encoding: { x: { field: 'x', type: 'quantitative', scale: { zero: false }, axis: { ...compactLabels([7e6, 1.2e7]) } } } });
+    expect(svg).toContain('>8 M<');
+    expect(svg).not.toContain('8,000,000');
+  });
+});

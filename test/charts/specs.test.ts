@@ -74,7 +74,9 @@ describe('distribution chart', () => {
     const spec = distributionChart(out('tokens_per_person_day'));
     expect(xScaleType(spec)).toBe('log');
     const { text } = await render(spec);
-    expect(text).toContain('100k');
+    // Ticks in the formatter's compact form once the axis reaches a million.
+    expect(text).toContain('100,000');
+    expect(text).toContain('1 M');
     expect(xScaleType(distributionChart(out('annual_twh')))).toBe('linear');
   });
 });
