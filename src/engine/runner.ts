@@ -256,13 +256,16 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
         let done = 0;
         let settled = false;
         const t0 = performance.now();
-        let firstAt = t0;
+        /** When the last results arrived (up to PACE_RESULTS + 1): the pace is read off the latest ones. */
+        const arrivals: number[] = [];
         const consider = () => {
           // Selections at the end share out over the threads there are (and the main thread): too late to start more.
           if (started >= workers || tasks[0]?.kind === 'select' || started + (options.mainThreadBusy?.() ? 1 : 0) >= CORES) return;
-          // The pace between results, not since the start: a thread's first chunk runs cold code.
-          const now = performance.now();
-          if (moreThreadsPay(tasks.length - done, done - 1, now - (done >= 1 ? firstAt : t0), startupMs)) startTheRest();
+          // The pace of the latest results, not since the start: a thread's first chunk runs cold
+          // code, and early chunks share the cores with the main thread's page-touching.
+          const paced = arrivals.length - 1;
+          const elapsed = paced > 0 ? arrivals[paced] - arrivals[0] : performance.now() - t0;
+          if (moreThreadsPay(tasks.length - done, paced, elapsed, startupMs)) startTheRest();
         };
         // No result yet after that long: the first chunks alone outlast a few start-ups.
         const timer = started < workers ? setTimeout(consider, STARTUPS_WORTH * startupMs).unref() : undefined;
@@ -297,7 +300,8 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
             return finish(err);
           }
           if (++done === tasks.length) return finish();
-          if (done === 1) firstAt = performance.now();
+          arrivals.push(performance.now());
+          if (arrivals.length > PACE_RESULTS + 1) arrivals.shift();
           feed(worker);
           consider();
         };
@@ -328,7 +332,7 @@ export const STARTUPS_WORTH = 6;
 
 /**
  * Whether to start the remaining threads of a run that has `left` tasks not yet finished, having
- * finished `done` tasks in `elapsedMs` (results counted after the first, timed from the first):
+ * finished `done` tasks in `elapsedMs` (the latest few results, timed from the one before them):
  * when the work left at that pace is more than STARTUPS_WORTH thread start-ups (`startupMs`
  * each); with no pace yet, once that long has passed. The runner asks only while a core is free
  * (`RunnerOptions.mainThreadBusy`).
@@ -343,6 +347,9 @@ export function moreThreadsPay(left: number, done: number, elapsedMs: number, st
   if (done <= 0) return elapsedMs >= worth;
   return (left * elapsedMs) / done > worth;
 }
+
+/** Results whose pace says how long the work left will take. */
+const PACE_RESULTS = 4;
 
 /** Cores of this machine (or of its container): threads beyond them only take turns. */
 const CORES = availableParallelism();
