@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const models = readdirSync(join(root, 'models')).filter((f) => /\.m?ts$/.test(f) && !f.endsWith('.d.ts')).map((f) => `models/${f}`);
-const entryPoints = ['src/cli/main.ts', 'src/index.ts', 'workers/entry.ts', ...models];
+const entryPoints = ['src/cli/main.ts', 'src/index.ts', 'workers/entry.ts', 'src/serve/pool-worker.ts', ...models];
 
 // Chunks are named by content hash: remove the last build's, or they pile up.
 rmSync(join(dist, 'chunks'), { recursive: true, force: true });

@@ -31,6 +31,7 @@ import { DEFAULT_SAMPLES, runCommand } from './commands/run.ts';
 import { modelsCommand } from './commands/models.ts';
 import { addDistributedCommands, runOrShard, viaQueue } from './commands/distributed.ts';
 import { describeCommand } from './commands/describe.ts';
+import { parsePort, serveCommand } from './commands/serve.ts';
 import { compareCommand, reportCommand } from './commands/report.ts';
 import { DEFAULT_SENSITIVITY_SAMPLES, methodHelp, methodsHelpText, parseMethod, samplesHelp, sensitivityCommand } from './commands/sensitivity.ts';
 
@@ -160,6 +161,22 @@ export function buildProgram(argv: readonly string[]): Command {
       ['ai-energy-mc describe ./my-model.ts --json', 'a model file of your own, machine-readable'],
     ]))
     .action(async (model: string, opts) => describeCommand(model, opts));
+
+  program
+    .command('serve')
+    .description('the explorer in the browser: change an input, see the claims and charts update (127.0.0.1 only)')
+    .argument('[model]', 'built-in model name or path to a model file (the page offers the built-in models too)', 'edunov-2023')
+    .option('--port <N>', 'port to listen on (0: any free port)', parsePort, 8765)
+    .option('-n, --samples <N>', 'samples of the first answer to each change', parseSamples, 100_000)
+    .option('--max-samples <N>', 'the most samples a request may ask for; after 0.5 s without input the page grows its run towards it', parseMaxSamples, 1_000_000)
+    .option('--seed <S>', 'random seed the page starts with', parseSeed, '1')
+    .option('-w, --workers <W>', 'worker threads of the warm pool shared by all requests (default: one per core)', parseWorkers, defaultWorkers())
+    .option('--no-open', 'do not open a browser, only print the URL')
+    .addHelpText('after', examples([
+      ['ai-energy-mc serve', 'the explorer on edunov-2023 at http://127.0.0.1:8765/'],
+      ['ai-energy-mc serve ./my-model.ts --port 9000 --no-open', 'a model file of your own (the built-in ones are offered too)'],
+    ]))
+    .action(async (model: string, opts) => serveCommand(model, opts));
 
   addDistributedCommands(program, argv);
   return program;
