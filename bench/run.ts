@@ -17,6 +17,8 @@
  *                 (`reference-drift.ts`; BENCH_DRIFT_FROM, BENCH_DRIFT_TO).
  * - kernel-ab   — the hot loop of this checkout against another's, interleaved in one process
  *                 (`kernel-ab.ts`; BENCH_AB_OTHER=<checkout>; skipped without it).
+ * - queue       — the Redis queue's overhead: two `worker --workers 1` processes on loopback
+ *                 against --workers 2 in one process, and the bytes per 10^8 samples (`queue.ts`).
  *
  * Settings (environment): BENCH_SAMPLES (full runs, default 1e7), BENCH_HOT_SAMPLES (hot loops,
  * 5e6), BENCH_REPEATS (hot-loop repetitions, 3), BENCH_RUN_REPEATS (full runs, 1),
@@ -35,6 +37,7 @@ import { peersSection } from './peers.ts';
 import { startupSection } from './startup.ts';
 import { referenceDriftSection } from './reference-drift.ts';
 import { kernelAbSection } from './kernel-ab.ts';
+import { queueSection } from './queue.ts';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   throughput: throughputSection,
@@ -47,6 +50,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   startup: startupSection,
   'reference-drift': referenceDriftSection,
   'kernel-ab': kernelAbSection,
+  queue: queueSection,
 };
 
 // Sections by name: `npm run bench -- peers` or BENCH_ONLY=peers,rss.

@@ -11,7 +11,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Job, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { encodeText } from '../../src/distributed/codec.ts';
+import { ENGINE_VERSION } from '../../src/version.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli, fixture, ROOT } from './helpers.ts';
 import { expectSameResults } from './dist13-helpers.ts';
@@ -73,7 +76,7 @@ const run = (args: readonly string[]) => start(args).done;
 async function sameAsOneMachine(name: string, args: readonly string[], queueArgs: readonly string[] = []): Promise<string> {
   const queued = join(tmp, `${name}-queue`);
   const one = join(tmp, `${name}-one`);
-  const [q, o] = await Promise.all([run(['run', MODEL, ...args, ...queueArgs, '--queue', url, '--out', queued, '-q']), cli(['run', MODEL, ...args, '--out', one, '-q', '--workers', '1'])]);
+  const [q, o] = await Promise.all([run(['run', MODEL, ...args, '--queue', url, ...queueArgs, '--out', queued, '-q']), cli(['run', MODEL, ...args, '--out', one, '-q', '--workers', '1'])]);
   // A busy machine may let a job's lock lapse while a worker loads the model: the job is then run
   // again (and said so in a note), which must not change a byte either.
   expect(q.stderr).not.toContain('error');
@@ -119,8 +122,12 @@ describe.skipIf(skip)('run|sensitivity --queue with a real Redis and two workers
     await sameAsOneMachine('exact', ['-n', '300000', '--seed', 'q1'], ['--batch', '1']);
   }, 120_000);
 
-  it('sobol with the DDSketch gives the one-machine bytes', async () => {
-    await sameAsOneMachine('sketch', ['-n', '200000', '--seed', 'q2', '--sampling', 'sobol', '--percentile-method', 'ddsketch']);
+  it('sobol with the DDSketch gives the one-machine bytes; a password in the URL is never written', async () => {
+    // This server has no password: Redis answers AUTH with a warning that ioredis passes over.
+    await sameAsOneMachine('sketch', ['-n', '200000', '--seed', 'q2', '--sampling', 'sobol', '--percentile-method', 'ddsketch'], ['--queue', url.replace('//', '//:s3cret@')]);
+    const manifest = readFileSync(join(tmp, 'sketch-queue', 'manifest.json'), 'utf8');
+    expect(manifest).toContain(`"${url}"`);
+    expect(manifest).not.toContain('s3cret');
   }, 120_000);
 
   it('--precision stops at the same checkpoint with the same bytes', async () => {
@@ -136,6 +143,26 @@ describe.skipIf(skip)('run|sensitivity --queue with a real Redis and two workers
     expect(o.code).toBe(0);
     for (const f of ['sensitivity.json', 'sensitivity.csv', 'sensitivity.md']) expect(readFileSync(join(queued, f)).equals(readFileSync(join(one, f))), f).toBe(true);
   }, 120_000);
+
+  it('a worker refuses a job of a run made by another engine version, saying which', async () => {
+    const admin = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: null });
+    const queue = new Queue('ai-energy-mc', { connection: admin });
+    try {
+      const record = { id: 'dist13-old', model: { fileName: 'x.ts', source: '', sha256: '', overrides: {} }, versions: { engine: '0.0.1-old', node: process.versions.node, v8: process.versions.v8 }, createdAt: '' };
+      await admin.set('ai-energy-mc:run:dist13-old', JSON.stringify(record), 'EX', 60);
+      await queue.add('chunks', { run: 'dist13-old', first: 0, last: 0, tasks: encodeText([]) }, { jobId: 'dist13-old.0' });
+      let reason = '';
+      for (let i = 0; i < 200 && !reason; i++) {
+        reason = (await Job.fromId(queue, 'dist13-old.0'))?.failedReason ?? '';
+        if (!reason) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(reason).toContain(`its engine, Node or V8 differs from the coordinator's (engine ${ENGINE_VERSION} here, 0.0.1-old there)`);
+      await queue.remove('dist13-old.0');
+    } finally {
+      await queue.close();
+      admin.disconnect();
+    }
+  }, 60_000);
 
   it('an unreachable server: one line naming the URL without its password, exit 1, no results folder', async () => {
     const closed = await freePort();
@@ -200,4 +227,16 @@ describe.skipIf(skip)('run|sensitivity --queue with a real Redis and two workers
     expect(workers[1].out.some((l) => l.includes('(run again: its first worker stopped)'))).toBe(true);
     expectSameResults(queued, one);
   }, 180_000);
+
+  it('the server lost mid-run: one line naming the URL, a non-zero exit, no results folder', async () => {
+    const out = join(tmp, 'lost');
+    const coordinator = start(['run', MODEL, '-n', '3000000', '--percentile-method', 'ddsketch', '--batch', '1', '--queue', url, '--out', out, '-q']);
+    const before = workers.map((w) => w.out.length);
+    for (let i = 0; i < 600 && workers.every((w, k) => w.out.length === before[k]); i++) await new Promise((r) => setTimeout(r, 100));
+    server!.kill('SIGKILL');
+    const r = await coordinator.done;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^error: lost the connection to the Redis server at ${url.replaceAll('.', '\\.')} for more than 10 s; the run is abandoned\n$`));
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
 });

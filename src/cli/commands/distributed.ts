@@ -41,6 +41,12 @@ export function addDistributedCommands(program: Command, argv: readonly string[]
       .addOption(new Option('--batch <chunks>', `with --queue: chunks per job (default ${DEFAULT_BATCH_HELP})`).argParser((t) => parsePositiveInteger('--batch', t, 1_000_000)))
       .addOption(new Option('--queue-timeout <seconds>', 'with --queue: give up when no worker has connected after this many seconds (default: wait)').argParser((t) => parseTimeout(t)));
   }
+  // The command line is recorded in manifest.json: a --queue password must not be. Commander has
+  // parsed its own copy by now; the actions' `argv` is this array.
+  program.hook('preAction', () => {
+    const args = argv as string[];
+    args.forEach((a, i) => (args[i] = /^(--queue=)?rediss?:\/\//.test(a) ? a.replace(/^(--queue=)?(rediss?:\/\/)[^@/]*@/, '$1$2') : a));
+  });
   program
     .command('merge')
     .description('merge the shards of one run (run … --shard I/N --out DIR) into its results folder')

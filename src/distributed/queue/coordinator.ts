@@ -35,6 +35,7 @@ export const DEFAULT_BATCH = 16;
 const HEARTBEAT_MS = 2000;
 const LOST_AFTER_MS = 10_000;
 const SWEEP_MS = 1000;
+const CLOSE_MS = 2000;
 
 export interface CoordinatorOptions {
   readonly batch: number;
@@ -233,12 +234,20 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
     async close() {
       clearInterval(heartbeat);
       unregister();
-      await Promise.all([...runs].map((run) => client.del(recordKey(run), jobsKey(run)).catch(() => 0)));
-      await Promise.allSettled([events.close(), queue.close()]);
+      // Bounded: with the server gone, BullMQ's close would wait for a reconnection that never comes.
+      await settledWithin(CLOSE_MS, Promise.all([...runs].map((run) => client.del(recordKey(run), jobsKey(run)).catch(() => 0))));
+      await settledWithin(CLOSE_MS, Promise.allSettled([events.close(), queue.close()]));
       for (const c of connections) c.disconnect();
       client.disconnect();
     },
   };
+}
+
+/** Waits for `promise`, at most `ms`. */
+export async function settledWithin(ms: number, promise: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => {}), new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }
 
 /** The end's selections of exact percentiles: on the values received, here. */

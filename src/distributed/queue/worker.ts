@@ -23,6 +23,7 @@ import { createRunner, type Runner } from '../../engine/runner.ts';
 import { decodeText, encodeText } from '../codec.ts';
 import { materialise, versionMismatch } from '../fingerprint.ts';
 import { bullConnection, connectChecked } from './connection.ts';
+import { settledWithin } from './coordinator.ts';
 import type { QueueUrl } from './redis-url.ts';
 import { CANCELLED, cancelKey, ERROR_PREFIX, jobsKey, QUEUE_NAME, recordKey, type JobData, type RunRecord } from './protocol.ts';
 
@@ -138,8 +139,8 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
     stopped,
     stop() {
       stopping ??= (async () => {
-        await worker.close(); // waits for the jobs under way
-        await queue.close();
+        await settledWithin(lock + 30_000, worker.close()); // waits for the jobs under way (bounded: a lost server never answers)
+        await settledWithin(2000, queue.close()); // bounded: a lost server never answers
         for (const loaded of runs.values()) {
           await loaded.then(async (r) => {
             await Promise.all(r.idle.map((t) => t.close()));
