@@ -92,11 +92,12 @@ export function formatClaimText(p: number, ci: readonly [number, number] | undef
   return `${f.probability} (${f.interval})`;
 }
 
-const OP_SIGNS: Readonly<Record<string, string>> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
+/** A claim's comparison as printed: `<=` reads `≤`. */
+export const OP_SIGNS: Readonly<Record<'<' | '<=' | '>' | '>=', string>> = { '<': '<', '<=': '≤', '>': '>', '>=': '≥' };
 
 /** What a declared claim compares, as a probability's argument: `P(reactors ≤ 2)`. */
 export function claimComparison(subject: string, op: string, value: number, f: (x: number) => string = formatNumber): string {
-  return `P(${subject} ${OP_SIGNS[op] ?? op} ${f(value)})`;
+  return `P(${subject} ${OP_SIGNS[op as keyof typeof OP_SIGNS] ?? op} ${f(value)})`;
 }
 
 /** `lo–hi` with both ends formatted by `f`. */
