@@ -19,6 +19,8 @@
  *                 (`kernel-ab.ts`; BENCH_AB_OTHER=<checkout>; skipped without it).
  * - queue       — the Redis queue's overhead: two `worker --workers 1` processes on loopback
  *                 against --workers 2 in one process, and the bytes per 10^8 samples (`queue.ts`).
+ * - serve       — the explorer's warm rerun: a `serve` process answering 10^5-sample runs of edunov-2023
+ *                 as overrides change (`serve.ts`; BENCH_SERVE_REPEATS, default 20).
  *
  * Settings (environment): BENCH_SAMPLES (full runs, default 1e7), BENCH_HOT_SAMPLES (hot loops,
  * 5e6), BENCH_REPEATS (hot-loop repetitions, 3), BENCH_RUN_REPEATS (full runs, 1),
@@ -38,6 +40,7 @@ import { startupSection } from './startup.ts';
 import { referenceDriftSection } from './reference-drift.ts';
 import { kernelAbSection } from './kernel-ab.ts';
 import { queueSection } from './queue.ts';
+import { serveSection } from './serve.ts';
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   throughput: throughputSection,
@@ -51,6 +54,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   'reference-drift': referenceDriftSection,
   'kernel-ab': kernelAbSection,
   queue: queueSection,
+  serve: serveSection,
 };
 
 // Sections by name: `npm run bench -- peers` or BENCH_ONLY=peers,rss.
