@@ -228,6 +228,14 @@ describe.skipIf(skip)('run|sensitivity --queue with a real Redis and two workers
     expectSameResults(queued, one);
   }, 180_000);
 
+  it('a worker stops cleanly on SIGTERM: no new job, exit 0', async () => {
+    const w = await startWorker();
+    const exited = new Promise<number | null>((resolve) => w.proc.on('close', (code) => resolve(code)));
+    w.proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(w.out.join('\n')).toContain('worker: stopped');
+  }, 60_000);
+
   it('the server lost mid-run: one line naming the URL, a non-zero exit, no results folder', async () => {
     const out = join(tmp, 'lost');
     const coordinator = start(['run', MODEL, '-n', '3000000', '--percentile-method', 'ddsketch', '--batch', '1', '--queue', url, '--out', out, '-q']);

@@ -1,7 +1,7 @@
 /**
  * `ai-energy-mc worker --queue URL [--workers W]`: a long-running process that runs the jobs of any
  * run on the queue, W at a time, each on a worker thread of its own (the engine's thread runner,
- * one thread per job slot, kept per run and reused job after job).
+ * one thread per job slot, kept per model and reused job after job, run after run).
  *
  * A job names its run; the run record gives the model (source and SHA-256: built-in models are
  * checked against this installation's copy, others are written to a private temporary folder),
@@ -21,7 +21,7 @@ import { toErrorData } from '../../errors.ts';
 import { loadModel, type ModelHandle } from '../../model/load.ts';
 import { createRunner, type Runner } from '../../engine/runner.ts';
 import { decodeText, encodeText } from '../codec.ts';
-import { materialise, versionMismatch } from '../fingerprint.ts';
+import { canonicalJson, materialise, versionMismatch } from '../fingerprint.ts';
 import { bullConnection, connectChecked } from './connection.ts';
 import { settledWithin } from './coordinator.ts';
 import type { QueueUrl } from './redis-url.ts';
@@ -33,7 +33,7 @@ export function lockDuration(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(ms) && ms >= 500 ? ms : 30_000;
 }
 
-/** Runs whose threads stay loaded at once (a worker usually serves one run, sometimes two in turn). */
+/** Models whose threads stay loaded at once (a worker usually serves one run, sometimes two in turn). */
 const RUNS_KEPT = 2;
 
 interface LoadedRun {
@@ -56,7 +56,10 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
   queue.on('error', () => {});
   const runs = new Map<string, Promise<LoadedRun>>();
 
-  const load = (run: string, record: RunRecord): Promise<LoadedRun> => {
+  // Keyed by the model as run (file, overrides, scenario), not by run: the next run of the same model reuses the threads.
+  const load = (record: RunRecord): Promise<LoadedRun> => {
+    const { source: _source, ...id } = record.model;
+    const run = canonicalJson(id);
     let loaded = runs.get(run);
     if (!loaded) {
       loaded = (async () => {
@@ -106,7 +109,7 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
     }
     const started = Date.now();
     try {
-      const loaded = await load(run, record);
+      const loaded = await load(record);
       const runner = loaded.idle.pop() ?? (await createRunner(loaded.handle, 1));
       const results: TaskResult[] = [];
       await runner.run(decodeText<Task[]>(job.data.tasks), (r) => results.push(r));
