@@ -15,7 +15,7 @@ import { openNewOutputFiles, openOutputFile, type OutputFile } from '../../resul
 import { writeErrorUnder } from '../../results/write-error.ts';
 import { interruptSignal } from '../interrupt.ts';
 import { checkLabelCount, compareLabels, compareText, defaultCompareOutput } from '../compare-table.ts';
-import { plainText } from '../terminal-text.ts';
+import { plainText, terminalText } from '../terminal-text.ts';
 
 // vega, vega-lite and the PNG rasteriser are loaded only when a chart is drawn: a plain `run`
 // starts faster and its threads stay smaller without them.
@@ -118,7 +118,7 @@ export async function compareCommand(dirs: string[], options: CompareOptions): P
   try {
     for (const f of files) await drawComparison(runs, output, f.tmp);
     for (const f of files) f.commit();
-    process.stdout.write(`${compareText(runs, output)}\n\n${files.map((f) => f.path).join('\n')}\n`);
+    process.stdout.write(`${terminalText(compareText(runs, output))}\n\n${files.map((f) => plainText(f.path)).join('\n')}\n`);
     for (const f of files) f.finish();
   } catch (err) {
     for (const f of files) f.discard();
