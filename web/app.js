@@ -84,7 +84,7 @@ async function start() {
   compare.addEventListener('change', () => {
     state.compare = compare.checked;
     saveUrl();
-    if (shown) void showBase(shown);
+    if (shown) void showBase();
     renderClaims();
   });
   byId('save').addEventListener('click', () => void save());
@@ -219,23 +219,23 @@ async function run(samples) {
   refineTimer = setTimeout(async () => {
     if (mine !== generation) return;
     if (samples === state.samples) await tornado(mine);
-    if (state.compare && mine === generation) await showBase(reply);
+    if (state.compare && mine === generation) await showBase();
     if (next > samples && mine === generation) void run(next);
   }, IDLE_MS);
 }
 
-/** The unchanged model's run beside the current one (after it: a run request replaces the one in flight). @param {RunReply} current */
-async function showBase(current) {
-  const key = `${state.model}|${current.summary.samples}|${state.seed}`;
+/** The unchanged model (no changes, no scenario) beside the current view, at the first answer's samples: run once per model and seed. */
+async function showBase() {
+  const key = baseKey();
   if (!baseRuns.has(key)) {
-    const mine = generation;
-    const r = await post('/api/run', { model: state.model, samples: current.summary.samples, seed: state.seed, set: {} });
+    const r = await post('/api/run', { model: state.model, samples: state.samples, seed: state.seed, set: {} });
     if (!r.ok) return;
     baseRuns.set(key, r.body);
-    if (mine !== generation && shown !== current) return;
   }
   renderClaims();
 }
+
+const baseKey = () => `${state.model}|${state.samples}|${state.seed}`;
 
 function selectedOutput() {
   const claim = model.claims[state.claim];
@@ -244,7 +244,7 @@ function selectedOutput() {
 
 function renderClaims() {
   const box = byId('claims');
-  const base = shown && state.compare ? baseRuns.get(`${state.model}|${shown.summary.samples}|${state.seed}`) : undefined;
+  const base = shown && state.compare ? baseRuns.get(baseKey()) : undefined;
   box.classList.toggle('comparing', Boolean(base));
   box.replaceChildren(
     ...Object.entries(model.claims).map(([name, info]) => {
@@ -259,7 +259,7 @@ function renderClaims() {
         probability,
         el('div', { class: 'interval', text: cut > 0 ? `95% interval ${text.slice(cut + 2, -1)}` : '' }),
         el('div', { class: 'meta', text: shown ? `${shown.formatted.samples} samples · seed ${shown.summary.seed}` : '' }),
-        base ? el('div', { class: 'base', text: `base: ${base.formatted.claims[name] ?? '–'}` }) : null,
+        base ? el('div', { class: 'base', text: `base ${base.formatted.claims[name] ?? '–'} · ${base.formatted.samples} samples` }) : null,
       ]);
       if (info.description) card.title = info.description;
       card.addEventListener('click', () => {
