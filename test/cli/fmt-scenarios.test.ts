@@ -128,6 +128,7 @@ describe('run --scenario all', () => {
   }, 240_000);
 
   it('--out onto it again: refused without --force, replaced with it; never with a file of the user\'s in it or in a subfolder', async () => {
+    if (!existsSync(out)) expect((await cli(['run', FLEET, '-n', '1000', '-w', '1', '-q', '--scenario', 'all', '--out', out])).code).toBe(0); // run alone (-t)
     const again = await cli(['run', FLEET, '-n', '1000', '-w', '1', '-q', '--scenario', 'all', '--out', out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/that is a results folder from an earlier run \(fmt-fleet, .*\): add --force/);
