@@ -166,7 +166,7 @@ export function buildProgram(argv: readonly string[]): Command {
     .command('serve')
     .description('the explorer in the browser: change an input, see the claims and charts update (127.0.0.1 only)')
     .argument('[model]', 'built-in model name or path to a model file (the page offers the built-in models too)', 'edunov-2023')
-    .option('--port <N>', 'port to listen on (0: any free port)', parsePort, 8765)
+    .addOption(new Option('--port <N>', 'port to listen on (0: any free port)').argParser(parsePort).default(8765, '8765'))
     .option('-n, --samples <N>', 'samples of the first answer to each change', parseSamples, 100_000)
     .option('--max-samples <N>', 'the most samples a request may ask for; after 0.5 s without input the page grows its run towards it', parseMaxSamples, 1_000_000)
     .option('--seed <S>', 'random seed the page starts with', parseSeed, '1')

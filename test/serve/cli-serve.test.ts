@@ -46,3 +46,12 @@ it('serve refuses bad flags with exit 2, naming the flag', async () => {
   expect(model.code).toBe(2);
   expect(model.stderr.trim().split('\n')).toHaveLength(1);
 }, 120_000);
+
+it('serve --help: each default once, the port as written, examples', async () => {
+  const r = await cli(['serve', '--help']);
+  expect(r.code).toBe(0);
+  for (const entry of r.stdout.split(/\n(?=  \S)/)) expect(entry.match(/\(default\b/g)?.length ?? 0, entry).toBeLessThanOrEqual(1);
+  expect(r.stdout).toContain('(default: 8765)');
+  expect(r.stdout).toMatch(/\(default:\s+100,000\)/);
+  expect(r.stdout.slice(r.stdout.indexOf('Examples:')).match(/^  \$ ai-energy-mc serve/gm)?.length).toBe(2);
+});
