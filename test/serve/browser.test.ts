@@ -64,11 +64,15 @@ describe.skipIf(skip)('the explorer in Chromium', () => {
   });
 
   /** The cards once they show an answer for these inputs at 10^5 samples. */
-  async function settled(set: Record<string, string>): Promise<{ text: string; p: number }> {
+  async function settled(set: Record<string, string>): Promise<{ text: string; p: number; command: string }> {
     await expect
       .poll(async () => page.evaluate(() => [document.getElementById('claims')?.getAttribute('data-set'), document.getElementById('claims')?.getAttribute('data-samples')]), { timeout: 60_000, interval: 50 })
       .toEqual([JSON.stringify(set), String(SETTINGS.samples)]);
-    return { text: (await probability(page).textContent()) ?? '', p: Number(await probability(page).getAttribute('data-probability')) };
+    // Read at once: half a second later the run starts growing towards --max-samples.
+    return page.evaluate((claim) => {
+      const p = document.querySelector(`[data-claim="${claim}"] .probability`);
+      return { text: p?.textContent ?? '', p: Number(p?.getAttribute('data-probability')), command: document.getElementById('command')?.textContent ?? '' };
+    }, CLAIM);
   }
 
   it('typing 1e6 to 3e6 for gpus changes the probability to the CLI run --json value', async () => {
@@ -91,7 +95,7 @@ describe.skipIf(skip)('the explorer in Chromium', () => {
     const claim = (JSON.parse(run.stdout) as Summary).claims[CLAIM];
     expect(after.p).toBe(claim.probability);
     expect(after.text).toBe(formatClaimText(claim.probability, claim.ci95).split(' (')[0]);
-    expect(await page.locator('#command').textContent()).toBe("npx ai-energy-mc run edunov-2023 --samples 100000 --seed 1 --set 'gpus=1e6 to 3e6'");
+    expect(after.command).toBe("npx ai-energy-mc run edunov-2023 --samples 100000 --seed 1 --set 'gpus=1e6 to 3e6'");
     expect(await page.locator('.param[data-param="gpus"] .badge').isVisible()).toBe(true);
   }, 240_000);
 
