@@ -37,6 +37,8 @@ const cards = new Map();
 const bases = new Map();
 /** @type {AbortController | undefined} */
 let inFlight;
+/** The tornado and the base run: work for the view on screen, dropped (aborted here, so the server's 409 never reaches the page) when the input changes. */
+let aside = new AbortController();
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let runTimer;
 /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -178,6 +180,8 @@ function request(samples) {
 async function run(samples) {
   const mine = ++generation;
   inFlight?.abort();
+  aside.abort();
+  aside = new AbortController();
   const controller = new AbortController();
   inFlight = controller;
   clearTimeout(refineTimer);
@@ -228,7 +232,12 @@ async function run(samples) {
 async function showBase() {
   const key = baseKey();
   if (!baseRuns.has(key)) {
-    const r = await post('/api/run', { model: state.model, samples: state.samples, seed: state.seed, set: {} });
+    let r;
+    try {
+      r = await post('/api/run', { model: state.model, samples: state.samples, seed: state.seed, set: {} }, aside.signal);
+    } catch {
+      return;
+    }
     if (!r.ok) return;
     baseRuns.set(key, r.body);
   }
@@ -304,7 +313,7 @@ async function tornado(mine) {
   if (!output) return;
   let r;
   try {
-    r = await post('/api/sensitivity', { ...request(1000), method: 'tornado', output });
+    r = await post('/api/sensitivity', { ...request(1000), method: 'tornado', output }, aside.signal);
   } catch {
     return;
   }

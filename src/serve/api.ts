@@ -11,8 +11,8 @@
  * - `GET /api/settings`: the server's defaults (samples, max samples, seed, model).
  * Refusals are `{ field, value, allowed, message }` with status 400 (403, 413, 415 from `security.ts`).
  *
- * A new run cancels the run in flight (the latest request wins), and a request closed early
- * stops its run; the warm pool's threads stay either way.
+ * A new run cancels the run in flight (the latest request wins; a sensitivity study, the one of
+ * its method), and a request closed early stops its run; the warm pool's threads stay either way.
  */
 import { execFile } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -56,7 +56,7 @@ const DEFAULT_SOBOL_SAMPLES = 2048;
 export class Api {
   private runId = 0;
   /** The run and the sensitivity study in flight: a newer request of the same kind cancels it. */
-  private readonly inFlight = new Map<'run' | 'sensitivity', AbortController>();
+  private readonly inFlight = new Map<string, AbortController>();
 
   constructor(
     readonly catalog: Catalog,
@@ -163,8 +163,8 @@ export class Api {
     return handle;
   }
 
-  /** A signal that aborts when a newer request of this kind arrives or this one's connection closes. */
-  private latest(kind: 'run' | 'sensitivity', res: ServerResponse): AbortSignal {
+  /** A signal that aborts when a newer request of this kind (`run`, or a sensitivity method) arrives or this one's connection closes. */
+  private latest(kind: string, res: ServerResponse): AbortSignal {
     this.inFlight.get(kind)?.abort();
     const controller = new AbortController();
     this.inFlight.set(kind, controller);
@@ -204,7 +204,7 @@ export class Api {
       if (body[key] !== undefined && typeof body[key] !== 'string') throw new InputError(key, body[key], `the name of one of the model's ${key}s`);
     }
     const runId = ++this.runId;
-    const signal = this.latest('sensitivity', res);
+    const signal = this.latest(`sensitivity:${method}`, res);
     const t0 = performance.now();
     const result = await withRunId(runId, () =>
       sensitivity(r.ref, {
