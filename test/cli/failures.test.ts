@@ -69,7 +69,7 @@ describe.concurrent('a rejection in the main thread (the preflight runs compute 
 describe.concurrent('exact percentiles that cannot fit in memory', SLOW, () => {
   it('--samples 1e10 --percentile-method exact: refused before sampling with the figure, exit 2', async () => {
     const r = await fails(['run', 'edunov-2023', '--samples', '1e10', '--percentile-method', 'exact'], 2);
-    expect(r.stderr).toMatch(/^error: --percentile-method: got "exact"; exact percentiles of 11 outputs × 10\^10 samples need 880 GB, more than /);
+    expect(r.stderr).toMatch(/^error: --percentile-method: got "exact"; exact percentiles of \d+ outputs × 10\^10 samples need [\d.]+ [GT]B, more than /);
     expect(r.stderr).toMatch(/use --percentile-method ddsketch or fewer --samples\n$/);
   });
 

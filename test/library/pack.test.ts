@@ -45,6 +45,45 @@ interface LockEntry {
   readonly [key: string]: unknown;
 }
 
+/**
+ * The lockfile paths a user's install needs: everything reachable from our runtime dependencies,
+ * optional ones included, resolved as Node does (nearest node_modules upwards). A package that is
+ * both a dev dependency and an optional runtime one is marked devOptional, so the dev flags alone
+ * cannot say (bullmq's msgpackr-extract needs detect-libc, which a dev tool also uses).
+ */
+function runtimeClosure(lockPackages: Record<string, LockEntry>): Set<string> {
+  const seen = new Set<string>();
+  const deps = (e: LockEntry) => [
+    ...Object.keys((e.dependencies as Record<string, string> | undefined) ?? {}),
+    ...Object.keys((e.optionalDependencies as Record<string, string> | undefined) ?? {}),
+  ];
+  const resolve = (from: string, name: string): string | undefined => {
+    for (let dir = from; ; dir = dir.slice(0, Math.max(0, dir.lastIndexOf('/node_modules/')))) {
+      const candidate = `${dir ? `${dir}/` : ''}node_modules/${name}`;
+      if (lockPackages[candidate]) return candidate;
+      if (!dir) return undefined;
+    }
+  };
+  const visit = (from: string) => {
+    for (const name of deps(lockPackages[from]!)) {
+      const path = resolve(from, name);
+      if (path && !seen.has(path) && !lockPackages[path]!.link) {
+        seen.add(path);
+        visit(path);
+      }
+    }
+  };
+  const root = lockPackages['']!;
+  for (const name of Object.keys((root.dependencies as Record<string, string> | undefined) ?? {})) {
+    const path = resolve('', name);
+    if (path && !seen.has(path)) {
+      seen.add(path);
+      visit(path);
+    }
+  }
+  return seen;
+}
+
 beforeAll(async () => {
   expect(existsSync(join(ROOT, 'dist', 'src', 'index.js')), 'dist/ is missing: run `npm run build` (npm test does)').toBe(true);
   const packed = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT);
@@ -67,7 +106,11 @@ beforeAll(async () => {
       bin: root.bin,
     },
   };
-  for (const [path, entry] of Object.entries(lock.packages)) if (path && !entry.dev && !entry.devOptional && !entry.link) packages[path] = entry;
+  for (const path of runtimeClosure(lock.packages)) {
+    const { devOptional, ...entry } = lock.packages[path]!;
+    // Reached from a runtime package, so for the app it is an optional runtime package, not a dev one.
+    packages[path] = devOptional ? { ...entry, optional: true } : entry;
+  }
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { 'ai-energy-mc': spec } }, null, 2));
   writeFileSync(join(app, 'package-lock.json'), JSON.stringify({ name: 'app', lockfileVersion: 3, requires: true, packages }, null, 2));
   const installed = await run(npm, ['ci', '--offline', '--no-audit', '--no-fund'], app);
