@@ -19,6 +19,8 @@ export interface CompareRun {
 
 export interface CompareChartInput {
   readonly output: string;
+  /** The output's label when the runs declare one (the same in every run); titles use it. */
+  readonly label?: string;
   readonly runs: readonly CompareRun[];
 }
 
@@ -75,7 +77,7 @@ export function compareChart(input: CompareChartInput): TopLevelSpec {
       data: { values: rows },
       mark: { type: 'rule', color: colours.bandInner, strokeWidth: 4, strokeCap: 'round' },
       encoding: {
-        x: { ...x, field: 'p5', ...fieldTitle(dividedTitle(axisTitle(input.output, units.length === 1 ? units[0] : undefined), div), axis ? { values: axis.values, format: axis.format } : {}) },
+        x: { ...x, field: 'p5', ...fieldTitle(dividedTitle(axisTitle(input.label ?? input.output, units.length === 1 ? units[0] : undefined), div), axis ? { values: axis.values, format: axis.format } : {}) },
         x2: { field: 'p95' },
         y,
         tooltip,
@@ -106,7 +108,7 @@ export function compareChart(input: CompareChartInput): TopLevelSpec {
   ];
   if (units.length > 1) subtitle.push(`Warning: the runs report different units (${units.join(', ')}).`);
   return plainTextSpec({
-    title: { text: `${input.output} across ${rows.length} run${rows.length === 1 ? '' : 's'}`, subtitle },
+    title: { text: `${input.label ?? input.output} across ${rows.length} run${rows.length === 1 ? '' : 's'}`, subtitle },
     width,
     height: { step: 44 },
     config,

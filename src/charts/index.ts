@@ -114,7 +114,10 @@ export async function loadComparison(dirs: readonly string[], output: string): P
 
 /** Draws a comparison loaded by `loadComparison` into `outFile` (.svg, .png or .json). */
 export async function drawComparison(runs: readonly ComparedRun[], output: string, outFile: string): Promise<string> {
-  const spec = compareChart({ output, runs: compareRuns(runs, output) });
+  // A label only when every run declares the same one: runs of different models may mean different things by one name.
+  const labels = new Set(runs.map((r) => r.summary.outputs[output]?.label));
+  const [label] = labels;
+  const spec = compareChart({ output, runs: compareRuns(runs, output), ...(labels.size === 1 && label !== undefined ? { label } : {}) });
   const ext = extname(outFile).toLowerCase();
   await mkdir(dirname(outFile), { recursive: true });
   if (ext === '.json') await writeFile(outFile, specFile(spec));
