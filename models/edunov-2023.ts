@@ -160,25 +160,17 @@ export default defineModel({
     };
   },
   claims: {
-    two_reactors_suffice: {
-      output: 'reactors',
+    two_reactors_suffice_1gw_90: {
+      output: 'reactors_1gw_90',
       op: '<=',
       value: 2,
-      description:
-        'One year of the fleet needs no more than two reactors\' annual output, over a mixture of reactor definitions ' +
-        '(fleet average 0.5, AP1000 0.3, EPR 0.2): kept for comparison; the per-definition claims below are the answers.',
+      description: 'No more than two 1 GW reactors at 90% (15.8 TWh/yr for two): the claim\'s own arithmetic, the headline definition.',
     },
     two_reactors_suffice_fleet_avg: {
       output: 'reactors_fleet_avg',
       op: '<=',
       value: 2,
       description: 'No more than two world-fleet-average reactors (0.905 GW at 82.3%, 13.0 TWh/yr for two).',
-    },
-    two_reactors_suffice_1gw_90: {
-      output: 'reactors_1gw_90',
-      op: '<=',
-      value: 2,
-      description: 'No more than two 1 GW reactors at 90% (15.8 TWh/yr for two): the claim\'s own arithmetic, the headline definition.',
     },
     two_reactors_suffice_epr: {
       output: 'reactors_epr',
@@ -191,6 +183,14 @@ export default defineModel({
       op: '<=',
       value: 2,
       description: 'One year of the fleet needs no more than two plants\' annual output (the claim\'s own words; a plant has 1–8 reactors).',
+    },
+    two_reactors_suffice: {
+      output: 'reactors',
+      op: '<=',
+      value: 2,
+      description:
+        'One year of the fleet needs no more than two reactors\' annual output, over a mixture of reactor definitions ' +
+        '(fleet average 0.5, AP1000 0.3, EPR 0.2): kept for comparison; the per-definition claims above are the answers.',
     },
     fleet_generates_claimed_tokens: {
       output: 'fleet_to_claim_token_ratio',

@@ -88,25 +88,17 @@ export default defineModel({
     };
   },
   claims: {
-    two_reactors_suffice: {
-      output: 'reactors',
+    two_reactors_suffice_1gw_90: {
+      output: 'annual_twh',
       op: '<=',
-      value: 2,
-      description:
-        'AI inference in 2025 needs no more than two reactors\' annual output, over a mixture of reactor definitions ' +
-        '(fleet average 0.5, AP1000 0.3, EPR 0.2): kept for comparison; the per-definition claims are the answers.',
+      value: 2 * definitionAnnualTwh('1gw_90'),
+      description: 'AI inference in 2025 needs no more than two 1 GW reactors at 90% (the claim\'s own arithmetic).',
     },
     two_reactors_suffice_fleet_avg: {
       output: 'annual_twh',
       op: '<=',
       value: 2 * definitionAnnualTwh('fleet_avg'),
       description: 'AI inference in 2025 needs no more than two world-fleet-average reactors (0.905 GW at 82.3%).',
-    },
-    two_reactors_suffice_1gw_90: {
-      output: 'annual_twh',
-      op: '<=',
-      value: 2 * definitionAnnualTwh('1gw_90'),
-      description: 'AI inference in 2025 needs no more than two 1 GW reactors at 90% (the claim\'s own arithmetic).',
     },
     two_reactors_suffice_epr: {
       output: 'annual_twh',
@@ -120,23 +112,25 @@ export default defineModel({
       value: 2,
       description: 'AI inference in 2025 needs no more than two plants\' annual output (the claim\'s own words).',
     },
-    two_reactors_suffice_2024: {
-      output: 'reactors_2024',
+    two_reactors_suffice: {
+      output: 'reactors',
       op: '<=',
       value: 2,
-      description: 'AI inference in 2024 (the claim\'s year) needs no more than two reactors\' annual output, over the mixture of definitions.',
-    },
-    two_reactors_suffice_2024_fleet_avg: {
-      output: 'annual_twh_2024',
-      op: '<=',
-      value: 2 * definitionAnnualTwh('fleet_avg'),
-      description: 'AI inference in 2024 needs no more than two world-fleet-average reactors (0.905 GW at 82.3%).',
+      description:
+        'AI inference in 2025 needs no more than two reactors\' annual output, over a mixture of reactor definitions ' +
+        '(fleet average 0.5, AP1000 0.3, EPR 0.2): kept for comparison; the per-definition claims are the answers.',
     },
     two_reactors_suffice_2024_1gw_90: {
       output: 'annual_twh_2024',
       op: '<=',
       value: 2 * definitionAnnualTwh('1gw_90'),
       description: 'AI inference in 2024 needs no more than two 1 GW reactors at 90% (the claim\'s own arithmetic).',
+    },
+    two_reactors_suffice_2024_fleet_avg: {
+      output: 'annual_twh_2024',
+      op: '<=',
+      value: 2 * definitionAnnualTwh('fleet_avg'),
+      description: 'AI inference in 2024 needs no more than two world-fleet-average reactors (0.905 GW at 82.3%).',
     },
     two_reactors_suffice_2024_epr: {
       output: 'annual_twh_2024',
@@ -149,6 +143,12 @@ export default defineModel({
       op: '<=',
       value: 2,
       description: 'AI inference in 2024 (the claim\'s year) needs no more than two plants\' annual output (the claim\'s own words).',
+    },
+    two_reactors_suffice_2024: {
+      output: 'reactors_2024',
+      op: '<=',
+      value: 2,
+      description: 'AI inference in 2024 (the claim\'s year) needs no more than two reactors\' annual output, over the mixture of definitions.',
     },
   },
 });
