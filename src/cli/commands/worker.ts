@@ -31,5 +31,8 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<void
     });
   }
   await worker.stopped;
-  process.stdout.write('worker: stopped\n');
+  // Everything of ours is closed; a connection BullMQ could not close in time (a server that went
+  // away) must not keep a stopped worker alive.
+  await new Promise<void>((resolve) => process.stdout.write('worker: stopped\n', () => resolve()));
+  process.exit(0);
 }

@@ -177,7 +177,7 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
             const data: JobData = { run: id, first: chunkOf(batch[0]), last: chunkOf(batch[batch.length - 1]), tasks: encodeText(batch.map(portable)) };
             bytes.sent += data.tasks.length;
             outstanding.set(jobId, batch.length);
-            return { name: 'chunks', data, opts: { jobId, removeOnComplete: false, removeOnFail: false, attempts: 1 } };
+            return { name: 'chunks', data, opts: { jobId, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 }, attempts: 1 } };
           });
           (async () => {
             await client.sadd(jobsKey(id), ...jobs.map((j) => j.opts.jobId));
