@@ -52,6 +52,14 @@ export interface Summary {
   readonly samples: number;
   readonly seed: string;
   readonly workers: number;
+  /**
+   * Present when the chunks ran on the workers of a Redis queue (`run … --queue URL`): where, and
+   * how the work was spread. Like `workers`, it describes the run, never its numbers: every other
+   * field is the same as the one-machine run's.
+   */
+  readonly queue?: QueuePlacement;
+  /** Present when the run was merged from shards (`run … --shard I/N`, then `merge`). */
+  readonly shard?: ShardPlacement;
   readonly sampling: 'mc' | 'lhs' | 'sobol';
   readonly engineVersion: string;
   /** `'exact'` (order statistics of every sample) or the sketch's name (`'ddsketch'`). */
@@ -67,6 +75,24 @@ export interface Summary {
    * overflowed, …), one sentence each; also printed on stderr as `warning: …`. Empty when none.
    */
   readonly warnings: readonly string[];
+}
+
+/** Where a queued run ran (summary.json's `queue`). */
+export interface QueuePlacement {
+  /** The queue's URL as `redis://host:port/db` (or `rediss://`): never its password. */
+  readonly url: string;
+  /** Distinct worker processes that returned results for this run. */
+  readonly workers: number;
+  /** Jobs (batches of chunks) whose results the run used. */
+  readonly jobs: number;
+  /** Jobs run again after the worker holding them stopped (their duplicate results dropped). */
+  readonly retried: number;
+}
+
+/** How a merged run was cut (summary.json's `shard`). */
+export interface ShardPlacement {
+  /** The number of shards merged (`N` of `--shard I/N`). */
+  readonly count: number;
 }
 
 /** What a precision-targeted run aimed at and reached. `samples` in the summary says how many it took. */

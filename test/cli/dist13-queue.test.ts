@@ -73,7 +73,7 @@ function start(args: readonly string[]): { proc: ChildProcess; done: Promise<{ c
 const run = (args: readonly string[]) => start(args).done;
 
 /** `args` with --queue (and `queueArgs`, e.g. --batch) against `args` on one machine. */
-async function sameAsOneMachine(name: string, args: readonly string[], queueArgs: readonly string[] = []): Promise<string> {
+async function sameAsOneMachine(name: string, args: readonly string[], queueArgs: readonly string[] = []): Promise<{ stderr: string; queue: Record<string, unknown> }> {
   const queued = join(tmp, `${name}-queue`);
   const one = join(tmp, `${name}-one`);
   const [q, o] = await Promise.all([run(['run', MODEL, ...args, '--queue', url, ...queueArgs, '--out', queued, '-q']), cli(['run', MODEL, ...args, '--out', one, '-q', '--workers', '1'])]);
@@ -81,8 +81,9 @@ async function sameAsOneMachine(name: string, args: readonly string[], queueArgs
   // again (and said so in a note), which must not change a byte either.
   expect(q.stderr).not.toContain('error');
   expect([q.code, o.code, o.stderr]).toEqual([0, 0, '']);
-  expectSameResults(queued, one);
-  return q.stderr;
+  const queue = expectSameResults(queued, one, 'queue');
+  expect(queue.url).toBe(url);
+  return { stderr: q.stderr, queue };
 }
 
 describe.skipIf(skip)('run|sensitivity --queue with a real Redis and two workers (issue 13)', () => {
@@ -119,7 +120,11 @@ describe.skipIf(skip)('run|sensitivity --queue with a real Redis and two workers
   it('mc with exact percentiles gives the one-machine bytes', async () => {
     await startWorker();
     await startWorker();
-    await sameAsOneMachine('exact', ['-n', '300000', '--seed', 'q1'], ['--batch', '1']);
+    const { queue } = await sameAsOneMachine('exact', ['-n', '300000', '--seed', 'q1'], ['--batch', '1']);
+    // 300,000 samples are 5 chunks of 65,536 at most: 5 jobs of one chunk, on one or both workers.
+    expect(queue).toMatchObject({ url, jobs: 5 });
+    expect(Object.keys(queue)).toEqual(['url', 'workers', 'jobs', 'retried']);
+    expect([1, 2]).toContain(queue.workers);
   }, 120_000);
 
   it('sobol with the DDSketch gives the one-machine bytes; a password in the URL is never written', async () => {
@@ -128,6 +133,9 @@ describe.skipIf(skip)('run|sensitivity --queue with a real Redis and two workers
     const manifest = readFileSync(join(tmp, 'sketch-queue', 'manifest.json'), 'utf8');
     expect(manifest).toContain(`"${url}"`);
     expect(manifest).not.toContain('s3cret');
+    const summary = readFileSync(join(tmp, 'sketch-queue', 'summary.json'), 'utf8');
+    expect(JSON.parse(summary).queue.url).toBe(url);
+    expect(summary).not.toContain('s3cret');
   }, 120_000);
 
   it('--precision stops at the same checkpoint with the same bytes', async () => {
@@ -225,7 +233,9 @@ describe.skipIf(skip)('run|sensitivity --queue with a real Redis and two workers
     expect(o.code).toBe(0);
     expect(q.stderr).toMatch(/note: \d+ jobs? (was|were) run again after the worker holding (it|them) stopped/);
     expect(workers[1].out.some((l) => l.includes('(run again: its first worker stopped)'))).toBe(true);
-    expectSameResults(queued, one);
+    const queue = expectSameResults(queued, one, 'queue');
+    expect(queue.retried).toBeGreaterThanOrEqual(1);
+    expect(queue.workers).toBeGreaterThanOrEqual(1);
   }, 180_000);
 
   it('a worker stops cleanly on SIGTERM: no new job, exit 0', async () => {

@@ -1,7 +1,7 @@
 /**
  * Issue 13, shards: `run … --shard I/N --out DIR` then `merge DIR… --out OUT` gives the one-machine
  * results folder (percentiles.csv and distributions.json byte for byte, summary.json but for
- * `workers`), through the real CLI; merges of the wrong shards stop with exit 2 naming them.
+ * `workers` and its `shard: { count }`), through the real CLI; merges of the wrong shards stop with exit 2 naming them.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +37,7 @@ describe('run --shard and merge (issue 13)', () => {
     expect(m.code).toBe(0);
     const one = join(tmp, 'exact-one');
     expect((await cli(['run', MODEL, ...args, '--out', one, '-q', '--workers', '2'])).code).toBe(0);
-    expectSameResults(merged, one);
+    expect(expectSameResults(merged, one, 'shard')).toEqual({ count: 3 });
     expect(JSON.parse(readFileSync(join(one, 'summary.json'), 'utf8')).percentileMethod).toBe('exact');
   });
 
@@ -48,7 +48,7 @@ describe('run --shard and merge (issue 13)', () => {
     expect((await cli(['merge', dirs[1], dirs[0], '--out', merged, '-q'])).code).toBe(0);
     const one = join(tmp, 'sketch-one');
     expect((await cli(['run', MODEL, ...args, '--out', one, '-q', '--workers', '1'])).code).toBe(0);
-    expectSameResults(merged, one);
+    expect(expectSameResults(merged, one, 'shard')).toEqual({ count: 2 });
   });
 
   it('a missing shard, a shard given twice and a shard of another run stop the merge with exit 2 naming it', async () => {

@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { InputError } from '../../errors.ts';
 import { setRunnerFactory } from '../../engine/runner.ts';
 import { parseQueueUrl } from '../../distributed/queue/redis-url.ts';
+import { setPlacement } from '../../distributed/placement.ts';
 import { defaultWorkers, parsePositiveInteger, parseTimeout, parseWorkers } from '../options.ts';
 import { mergeCommand } from './merge.ts';
 import { shardCommand } from './shard.ts';
@@ -91,10 +92,12 @@ export async function viaQueue(opts: QueueOptions, command: () => Promise<void>)
     describe: { ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.sampling !== undefined ? { sampling: opts.sampling } : {}), ...(opts.percentileMethod !== undefined ? { percentileMethod: opts.percentileMethod } : {}) },
   });
   setRunnerFactory(coordinator.factory);
+  setPlacement(() => ({ queue: coordinator.placement() }));
   try {
     await command();
   } finally {
     setRunnerFactory(undefined);
+    setPlacement(undefined);
     await coordinator.close();
   }
   if (coordinator.retried > 0) process.stderr.write(`note: ${coordinator.retried} job${coordinator.retried === 1 ? ' was' : 's were'} run again after the worker holding ${coordinator.retried === 1 ? 'it' : 'them'} stopped\n`);

@@ -1,7 +1,7 @@
 /**
  * `ai-energy-mc merge DIR… --out OUT`: the shards of one run (`run … --shard I/N`) into the
  * results folder the one-machine run writes: percentiles.csv and distributions.json byte for byte,
- * summary.json the same but for `workers` (0: the merge runs no chunk). The model comes from the
+ * summary.json the same but for `workers` (0: the merge runs no chunk) and its `shard` field. The model comes from the
  * shards themselves (its source travels in shard.json), so the merging machine needs no copy.
  */
 import { loadModel } from '../../model/load.ts';
@@ -9,6 +9,7 @@ import { setRunnerFactory } from '../../engine/runner.ts';
 import { checkDestination } from '../../results/output-dir.ts';
 import { RunError } from '../../errors.ts';
 import { materialise, versionMismatch } from '../../distributed/fingerprint.ts';
+import { setPlacement } from '../../distributed/placement.ts';
 import { resolvePercentileMethod } from '../../distributed/shard.ts';
 import { checkShards, readShardRecords, readShardResults, replayFactory } from '../../distributed/merge.ts';
 import { interruptSignal } from '../interrupt.ts';
@@ -41,6 +42,7 @@ export async function mergeCommand(dirs: readonly string[], options: MergeOption
       throw new RunError(`the shards hold ${run.percentileMethod} percentiles, which this machine would not choose for --percentile-method ${run.percentileMethodAsked} (too little memory for exact ones): merge on a machine with more memory`);
     }
     setRunnerFactory(replayFactory(results));
+    setPlacement(() => ({ shard: { count: shards[0].record.shard.count } }));
     const runOptions: RunOptions = {
       samples: run.samples,
       maxSamples: run.samples,
@@ -63,6 +65,7 @@ export async function mergeCommand(dirs: readonly string[], options: MergeOption
     await runCommand(file, runOptions, argv);
   } finally {
     setRunnerFactory(undefined);
+    setPlacement(undefined);
     dispose();
   }
 }

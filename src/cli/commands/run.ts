@@ -19,6 +19,7 @@ import { InputError } from '../../errors.ts';
 import { renderVisuals } from './report.ts';
 import { runAllScenarios } from './run-scenarios.ts';
 import { ALL_SCENARIOS } from '../../model/names.ts';
+import { withPlacement } from '../../distributed/placement.ts';
 
 export interface RunOptions {
   readonly samples: number;
@@ -131,7 +132,8 @@ export async function runFiles(out: OutputDir, dir: string, handle: ModelHandle,
     startedAt: result.startedAt,
     finishedAt: result.finishedAt,
   });
-  const summaryJson = JSON.stringify(result.summary, null, 2) + '\n';
+  const summary = withPlacement(result.summary); // --queue, merge: where it ran
+  const summaryJson = JSON.stringify(summary, null, 2) + '\n';
   const files: Record<string, string> = {
     'summary.json': summaryJson,
     'distributions.json': JSON.stringify(result.distributions) + '\n',
@@ -141,7 +143,7 @@ export async function runFiles(out: OutputDir, dir: string, handle: ModelHandle,
   };
   out.writeFiles(Object.fromEntries(Object.entries(files).map(([name, text]) => [dir === '' ? name : `${dir}/${name}`, text])));
   if (options.charts || options.report) await renderVisuals(join(out.tmp, dir), { charts: options.charts, report: options.report, quiet: options.quiet });
-  return { summary: result.summary, manifest, summaryJson, wallSeconds: manifest.wallSeconds };
+  return { summary, manifest, summaryJson, wallSeconds: manifest.wallSeconds };
 }
 
 const SAMPLING_NAMES: Record<string, string> = { mc: 'Monte Carlo', lhs: 'Latin hypercube', sobol: 'scrambled Sobol' };

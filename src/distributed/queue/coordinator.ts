@@ -24,11 +24,12 @@ import { fromErrorData, RunError, type ErrorData } from '../../errors.ts';
 import { abortReason, type Runner, type RunnerFactory } from '../../engine/runner.ts';
 import { selectOne } from '../../engine/select.ts';
 import { onAbandon } from '../../results/cleanup.ts';
+import type { QueuePlacement } from '../../results/types.ts';
 import { decodeText, encodeText } from '../codec.ts';
 import { engineVersions, modelSource } from '../fingerprint.ts';
 import { bullConnection, connectChecked, unreachable } from './connection.ts';
 import type { QueueUrl } from './redis-url.ts';
-import { cancelKey, ERROR_PREFIX, jobsKey, QUEUE_NAME, RECORD_TTL_SECONDS, recordKey, type JobData, type RunRecord } from './protocol.ts';
+import { cancelKey, ERROR_PREFIX, jobsKey, QUEUE_NAME, RECORD_TTL_SECONDS, recordKey, type JobData, type JobReturn, type RunRecord } from './protocol.ts';
 
 /** Chunks per job by default: ~16 × 20 ms of work against a few ms of messaging (≤ 1–2%). */
 export const DEFAULT_BATCH = 16;
@@ -51,6 +52,8 @@ export interface Coordinator {
   readonly factory: RunnerFactory;
   /** Jobs run again after the worker that held them stopped. */
   readonly retried: number;
+  /** summary.json's `queue` for the jobs read since the last call (then counted afresh). */
+  placement(): QueuePlacement;
   /** Bytes of job data sent and results received (base64 text, as Redis stores it). */
   readonly bytes: { sent: number; received: number };
   close(): Promise<void>;
@@ -68,6 +71,8 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
   const runs = new Set<string>();
   const bytes = { sent: 0, received: 0 };
   let retried = 0;
+  // For summary.json's `queue`: what ran since the last summary asked (one summary per run or scenario).
+  let since = { jobs: 0, retried: 0, workers: new Set<string>() };
   let lost: Error | undefined;
   let lastOk = Date.now();
   const listeners = new Set<(err: Error) => void>();
@@ -146,8 +151,12 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
             if (!job.finishedOn || typeof job.returnvalue !== 'string') return;
             outstanding.delete(jobId);
             bytes.received += job.returnvalue.length;
-            if (job.stalledCounter > 0 || job.attemptsStarted > 1) retried++;
-            const results = decodeText<TaskResult[]>(job.returnvalue);
+            const again = job.stalledCounter > 0 || job.attemptsStarted > 1;
+            if (again) retried++;
+            const { worker, results } = decodeText<JobReturn>(job.returnvalue);
+            since.jobs++;
+            if (again) since.retried++;
+            since.workers.add(worker);
             try {
               for (const r of results) deliver(r);
             } catch (err) {
@@ -229,6 +238,11 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
     factory,
     get retried() {
       return retried;
+    },
+    placement() {
+      const p: QueuePlacement = { url: url.display, workers: since.workers.size, jobs: since.jobs, retried: since.retried };
+      since = { jobs: 0, retried: 0, workers: new Set<string>() };
+      return p;
     },
     bytes,
     async close() {

@@ -8,6 +8,7 @@
  * A job is a batch of consecutive chunk tasks of one run: its data names the run and the chunks,
  * the tasks travel encoded (`codec.ts`), and its return value is the batch's results, encoded.
  */
+import type { TaskResult } from '../../../workers/protocol.ts';
 import type { ModelSource, EngineVersions } from '../fingerprint.ts';
 
 /** One queue for every run: workers serve whichever run has work. */
@@ -38,6 +39,13 @@ export interface JobData {
   readonly last: number;
   /** The tasks, encoded (`encodeText`). */
   readonly tasks: string;
+}
+
+/** What a job returns, encoded (`encodeText`): the batch's results and which worker process computed them (for summary.json's `queue.workers`). */
+export interface JobReturn {
+  /** A random id per worker process (no host name or address: summary.json travels). */
+  readonly worker: string;
+  readonly results: readonly TaskResult[];
 }
 
 /** A job refused or failed on a worker: its error as data, so that the coordinator raises the same error (and exit code). */

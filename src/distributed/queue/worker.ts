@@ -25,7 +25,11 @@ import { canonicalJson, materialise, versionMismatch } from '../fingerprint.ts';
 import { bullConnection, connectChecked } from './connection.ts';
 import { settledWithin } from './coordinator.ts';
 import type { QueueUrl } from './redis-url.ts';
-import { CANCELLED, cancelKey, ERROR_PREFIX, jobsKey, QUEUE_NAME, recordKey, type JobData, type RunRecord } from './protocol.ts';
+import { randomUUID } from 'node:crypto';
+import { CANCELLED, cancelKey, ERROR_PREFIX, jobsKey, QUEUE_NAME, recordKey, type JobData, type JobReturn, type RunRecord } from './protocol.ts';
+
+/** This process, as the results it returns name it. */
+const WORKER_ID = randomUUID();
 
 /** Lock on an active job (ms): a worker that stops renewing it loses the job after this long. */
 export function lockDuration(env: NodeJS.ProcessEnv = process.env): number {
@@ -117,7 +121,7 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
       results.sort((a, b) => (a.kind === 'select' || b.kind === 'select' ? 0 : a.chunk - b.chunk));
       const again = job.stalledCounter > 0 || job.attemptsStarted > 1 ? ' (run again: its first worker stopped)' : '';
       options.log(`job ${job.id}: ${record.model.fileName} chunks ${first}–${last} in ${((Date.now() - started) / 1000).toFixed(2)} s${again}`);
-      return encodeText(results);
+      return encodeText({ worker: WORKER_ID, results } satisfies JobReturn);
     } catch (err) {
       options.log(`job ${job.id}: failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
       throw new UnrecoverableError(ERROR_PREFIX + JSON.stringify(toErrorData(err)));
