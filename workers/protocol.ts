@@ -34,6 +34,11 @@ export interface EvaluateTask {
   readonly rows: number;
   /** Row-major rows × k points in the unit hypercube, k = the model's non-constant parameters. */
   readonly unit: Float64Array;
+  /**
+   * Where these rows come from, when the design can be regenerated: the design's spec (opaque text
+   * to the engine) and the first row. A queue ships this instead of `unit` (src/distributed/queue/job-codec.ts).
+   */
+  readonly design?: { readonly spec: string; readonly first: number };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface EvaluateOptions {
   readonly chunkSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** The design's spec, when `unit` can be regenerated from it (sensitivity/design-spec.ts): the tasks name it and their first row. */
+  readonly design?: string;
 }
 
 /** The number of unit-hypercube columns a design for this model has. */
@@ -39,7 +41,8 @@ export async function evaluateDesign(handle: ModelHandle, unit: Float64Array, op
   const tasks: EvaluateTask[] = [];
   for (let start = 0, chunk = 0; start < rows; start += chunkSize, chunk++) {
     const n = Math.min(chunkSize, rows - start);
-    tasks.push({ kind: 'evaluate', chunk, rows: n, unit: unit.slice(start * k, (start + n) * k) });
+    const design = options.design !== undefined ? { design: { spec: options.design, first: start } } : {};
+    tasks.push({ kind: 'evaluate', chunk, rows: n, unit: unit.slice(start * k, (start + n) * k), ...design });
   }
   const outputs = Object.fromEntries(model.outputs.map((o) => [o.name, new Float64Array(rows)]));
   const claims = Object.fromEntries(model.claims.map((c) => [c.name, new Uint8Array(rows)]));

@@ -26,11 +26,12 @@ import { evaluateDesign } from '../engine/evaluate.ts';
 import { InputError } from '../errors.ts';
 import type { ModelHandle } from '../model/load.ts';
 import type { ResolvedParameter } from '../model/types.ts';
-import { DESIGN_VALUES, rankFor, selectMethods, type Method, type SensitivityMethod } from './registry.ts';
+import { rankFor, selectMethods, type SensitivityMethod } from './registry.ts';
+import { planDesigns, type DesignSpec } from './design-spec.ts';
 import { emptyIndices } from './result.ts';
 import type { ParameterIndices, SensitivityDetails, SensitivityResult, SensitivityTarget } from './result.ts';
 import { checkTarget } from './target.ts';
-import type { Design, Response } from './types.ts';
+import type { Response } from './types.ts';
 
 export interface SensitivityOptions {
   readonly method: SensitivityMethod | 'all';
@@ -54,14 +55,6 @@ export interface SensitivityOptions {
   readonly resamples?: number;
 }
 
-/** A design laid out in the evaluation: its rows start at `offset`, and `methods` read it. */
-interface Planned {
-  readonly entry: Method['design'];
-  readonly design: Design;
-  readonly offset: number;
-  readonly methods: Method[];
-}
-
 export async function runSensitivity(handle: ModelHandle, options: SensitivityOptions): Promise<SensitivityResult> {
   const { model } = handle;
   const seed = String(options.seed);
@@ -79,39 +72,21 @@ export async function runSensitivity(handle: ModelHandle, options: SensitivityOp
   const correlations = columnCorrelations(model.correlations, uncertain);
   const correlationText = correlations.length > 0 ? model.correlations.map(([a, b, r]) => `${a}~${b} ${r}`).join(', ') : null;
 
-  // Stage 2: one design per design entry, in the order the selected methods first read them.
-  let samples = options.samples;
-  const planned: Planned[] = [];
-  let offset = 0;
-  for (const m of methods) {
-    const shared = planned.find((p) => p.entry === m.design);
-    if (shared) {
-      shared.methods.push(m);
-      continue;
-    }
-    const plan = m.design.plan({
-      k,
-      samples: options.samples,
-      all: options.method === 'all',
-      seed,
-      correlations,
-      tornado: options.tornado,
-      trajectories: options.trajectories,
-      levels: options.levels,
-      warn,
-    });
-    if (plan.samples !== undefined) samples = plan.samples;
-    planned.push({ entry: m.design, design: plan.design, offset, methods: [m] });
-    offset += plan.design.rows;
-  }
+  // Stage 2: one design per design entry (design-spec.ts); the spec travels to other machines instead of the rows.
+  const spec: DesignSpec = {
+    method: options.method,
+    k,
+    samples: options.samples,
+    seed,
+    correlations,
+    ...(options.tornado !== undefined ? { tornado: options.tornado } : {}),
+    ...(options.trajectories !== undefined ? { trajectories: options.trajectories } : {}),
+    ...(options.levels !== undefined ? { levels: options.levels } : {}),
+  };
+  const { planned, unit, samples } = planDesigns(spec, warn);
 
   // Stage 3: evaluate every design in one pass.
-  if (offset * k > DESIGN_VALUES) {
-    throw new InputError('--samples', options.samples, `fewer samples: the designs together would hold ${(offset * k).toLocaleString('en-US')} values, more than 2^31; run the methods one at a time or lower --samples`);
-  }
-  const unit = new Float64Array(offset * k);
-  for (const p of planned) unit.set(p.design.unit, p.offset * k);
-  const evaluation = await evaluateDesign(handle, unit, { workers: options.workers, onProgress: options.onProgress, signal: options.signal });
+  const evaluation = await evaluateDesign(handle, unit, { workers: options.workers, onProgress: options.onProgress, signal: options.signal, design: JSON.stringify(spec) });
   const response: Response = 'claim' in target ? evaluation.claims[target.claim] : evaluation.outputs[target.output];
 
   // Stage 4: analyses, design by design.

@@ -61,8 +61,8 @@ async function startWorker(): Promise<{ proc: ChildProcess; out: string[] }> {
 }
 
 /** Starts the CLI with the test's environment (short locks), as a user would. */
-function start(args: readonly string[]): { proc: ChildProcess; done: Promise<{ code: number; stdout: string; stderr: string }> } {
-  const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: readonly string[], env: NodeJS.ProcessEnv = ENV): { proc: ChildProcess; done: Promise<{ code: number; stdout: string; stderr: string }> } {
+  const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   proc.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -151,6 +151,24 @@ describe.skipIf(skip)('run|sensitivity --queue with a real Redis and two workers
     expect(o.code).toBe(0);
     for (const f of ['sensitivity.json', 'sensitivity.csv', 'sensitivity.md']) expect(readFileSync(join(queued, f)).equals(readFileSync(join(one, f))), f).toBe(true);
   }, 120_000);
+
+  it('a study of every method gives the one-machine bytes; its jobs carry the design spec, not the rows', async () => {
+    const sent = async (name: string, args: readonly string[]): Promise<number> => {
+      const queued = join(tmp, `${name}-queue`);
+      const one = join(tmp, `${name}-one`);
+      const all = ['sensitivity', MODEL, ...args, '-q'];
+      const [q, o] = await Promise.all([start([...all, '--queue', url, '--out', queued], { ...ENV, AI_ENERGY_MC_QUEUE_BYTES: '1' }).done, cli([...all, '--out', one, '--workers', '1'])]);
+      expect([q.code, o.code]).toEqual([0, 0]);
+      for (const f of ['sensitivity.json', 'sensitivity.csv', 'sensitivity.md']) expect(readFileSync(join(queued, f)).equals(readFileSync(join(one, f))), `${name} ${f}`).toBe(true);
+      const m = /queue bytes: sent (\d+), received \d+/.exec(q.stderr);
+      expect(m, q.stderr).not.toBeNull();
+      return Number(m![1]);
+    };
+    // Monte Carlo rows with Iman–Conover correlations, Saltelli, Morris and tornado designs in one evaluation.
+    expect(await sent('sens-all', ['--method', 'all', '-n', '4096', '--seed', 'b5'])).toBeLessThan(2000);
+    // 2^16 · (3 + 2) rows of 3 doubles would be 7.9 MB (10.5 MB as base64): the jobs hold the spec and row numbers.
+    expect(await sent('sens-large', ['--method', 'sobol', '-n', '65536', '--seed', 'b6'])).toBeLessThan(2000);
+  }, 180_000);
 
   it('a worker refuses a job of a run made by another engine version, saying which', async () => {
     const admin = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: null });

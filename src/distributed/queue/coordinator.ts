@@ -25,7 +25,8 @@ import { abortReason, type Runner, type RunnerFactory } from '../../engine/runne
 import { selectOne } from '../../engine/select.ts';
 import { onAbandon } from '../../results/cleanup.ts';
 import type { QueuePlacement } from '../../results/types.ts';
-import { decodeText, encodeText } from '../codec.ts';
+import { decodeText } from '../codec.ts';
+import { encodeJobTasks } from './job-codec.ts';
 import { engineVersions, modelSource } from '../fingerprint.ts';
 import { bullConnection, connectChecked, unreachable } from './connection.ts';
 import type { QueueUrl } from './redis-url.ts';
@@ -183,7 +184,7 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
           events.on('failed', onFailed);
           const jobs = batches(remote, options.batch).map((batch) => {
             const jobId = `${id}.${seq++}`;
-            const data: JobData = { run: id, first: chunkOf(batch[0]), last: chunkOf(batch[batch.length - 1]), tasks: encodeText(batch.map(portable)) };
+            const data: JobData = { run: id, first: chunkOf(batch[0]), last: chunkOf(batch[batch.length - 1]), tasks: encodeJobTasks(batch) };
             bytes.sent += data.tasks.length;
             outstanding.set(jobId, batch.length);
             return { name: 'chunks', data, opts: { jobId, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 }, attempts: 1 } };
@@ -269,13 +270,6 @@ function runHere(task: Task): TaskResult {
   if (task.kind !== 'select') throw new Error(`task ${task.kind} cannot run on the coordinator`);
   const { x, prefixX, counts } = selectOne(task);
   return { kind: 'select', id: task.id, x, ...(prefixX ? { prefixX } : {}), ...(counts ? { counts } : {}) };
-}
-
-/** A task as it travels: without the coordinator's shared buffers (the worker returns the values instead). */
-function portable(task: Task): Task {
-  if (task.kind !== 'simulate' || !task.shared) return task;
-  const { shared: _shared, ...rest } = task;
-  return rest;
 }
 
 const chunkOf = (t: Task): number => (t.kind === 'select' ? t.id : t.chunk);

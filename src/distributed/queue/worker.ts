@@ -20,7 +20,8 @@ import type { Task, TaskResult } from '../../../workers/protocol.ts';
 import { toErrorData } from '../../errors.ts';
 import { loadModel, type ModelHandle } from '../../model/load.ts';
 import { createRunner, type Runner } from '../../engine/runner.ts';
-import { decodeText, encodeText } from '../codec.ts';
+import { encodeText } from '../codec.ts';
+import { decodeJobTasks } from './job-codec.ts';
 import { canonicalJson, materialise, versionMismatch } from '../fingerprint.ts';
 import { bullConnection, connectChecked } from './connection.ts';
 import { settledWithin } from './coordinator.ts';
@@ -116,7 +117,7 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
       const loaded = await load(record);
       const runner = loaded.idle.pop() ?? (await createRunner(loaded.handle, 1));
       const results: TaskResult[] = [];
-      await runner.run(decodeText<Task[]>(job.data.tasks), (r) => results.push(r));
+      await runner.run(decodeJobTasks(job.data.tasks), (r) => results.push(r));
       loaded.idle.push(runner);
       results.sort((a, b) => (a.kind === 'select' || b.kind === 'select' ? 0 : a.chunk - b.chunk));
       const again = job.stalledCounter > 0 || job.attemptsStarted > 1 ? ' (run again: its first worker stopped)' : '';
