@@ -73,7 +73,7 @@ export class Api {
     try {
       if (route('GET', '/api/settings')) return send(res, 200, this.settings);
       if (route('GET', '/api/models')) return send(res, 200, await this.models());
-      if (route('GET', /^\/api\/models\/[^/]+$/)) return send(res, 200, await this.describe(decodeURIComponent(path.slice('/api/models/'.length)), url.searchParams.get('scenario')));
+      if (route('GET', /^\/api\/models\/[^/]+$/)) return send(res, 200, await this.describe(decodeName(path.slice('/api/models/'.length)), url.searchParams.get('scenario')));
       if (route('GET', '/api/preview')) return send(res, 200, await this.preview(url.searchParams));
       if (route('POST', '/api/run')) return send(res, 200, await this.run(await readJsonBody(req), res));
       if (route('POST', '/api/sensitivity')) return send(res, 200, await this.sensitivity(await readJsonBody(req), res));
@@ -259,6 +259,15 @@ function shownOutputs(summary: Summary): string[] {
 
 function pick<T>(record: Readonly<Record<string, T>>, keys: readonly string[]): Record<string, T> {
   return Object.fromEntries(keys.filter((k) => Object.hasOwn(record, k)).map((k) => [k, record[k]]));
+}
+
+/** A model's name from its URL segment; a malformed escape is a refused name, not a server error. */
+function decodeName(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new InputError('model', segment, 'a model name, URL-encoded');
+  }
 }
 
 const setArgs = (set: Readonly<Record<string, string>>) => Object.entries(set).flatMap(([k, v]) => ['--set', `${k}=${v}`]);

@@ -116,6 +116,7 @@ describe('serve API', () => {
     expect(path.status).toBe(400);
     expect(path.json()).toMatchObject({ field: 'model', value: '../x', allowed: expect.stringContaining('edunov-2023') });
     expect((await http(port, 'GET', '/api/models/..%2Fx')).status).toBe(400);
+    expect((await http(port, 'GET', '/api/models/%E0%A4%A')).status).toBe(400);
 
     const bad = await post(port, '/api/run', request({ gpus: 'normal(1e6,-5)' }));
     expect(bad.status).toBe(400);
