@@ -38,7 +38,7 @@ export async function renderVisuals(dir: string, what: { charts: boolean; report
 
 export async function reportCommand(given: string, options: { quiet: boolean }): Promise<void> {
   interruptSignal();
-  const dir = isResultsFolder(given) ? given : latestRun(given);
+  const dir = isResultsFolder(given) ? given : (refuseScenarioFolder(given), latestRun(given));
   const staged = openEntriesReplacement(dir, { charts: 'folder', 'report.html': 'file' });
   try {
     const written = await renderVisuals(dir, { charts: true, report: true, quiet: options.quiet }, staged.tmp);
@@ -49,6 +49,29 @@ export async function reportCommand(given: string, options: { quiet: boolean }):
     staged.discard();
     throw writeErrorUnder(err, [staged.tmp], `charts and report.html into ${dir}`, 'free some space or check the folder; the old charts are unchanged');
   }
+}
+
+/**
+ * A `run --scenario all` folder holds one results folder per scenario: it is not a folder of runs
+ * whose latest is the one wanted, so name the folders instead of picking one.
+ */
+function refuseScenarioFolder(dir: string): void {
+  let scenarios: unknown;
+  try {
+    if (!existsSync(join(dir, 'scenarios.csv'))) return;
+    scenarios = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { scenarios?: unknown }).scenarios;
+  } catch {
+    return;
+  }
+  if (typeof scenarios !== 'object' || scenarios === null) return;
+  const folders = Object.values(scenarios as Record<string, { folder?: unknown }>)
+    .map((s) => s?.folder)
+    .filter((f): f is string => typeof f === 'string');
+  throw new InputError(
+    'results folder',
+    dir,
+    `one scenario's results folder: this is a \`run --scenario all\` folder, so run report on each of ${folders.map((f) => join(dir, f)).join(', ')}`,
+  );
 }
 
 function isResultsFolder(dir: string): boolean {
