@@ -18,7 +18,7 @@
  * alone would let "1900" and null through as numbers; `typeof y === 'number'` first costs one
  * compare on a value whose type V8 already tracks.
  */
-import type { ResolvedModel, Values } from '../src/model/types.ts';
+import type { ResolvedClaim, ResolvedModel, Values } from '../src/model/types.ts';
 
 export interface KernelColumns {
   /** One column per non-constant parameter, in model order. */
@@ -94,8 +94,11 @@ function parts(model: ResolvedModel) {
   // compute's result must be an object before its outputs are read: null would throw a TypeError
   // that reads as compute's own fault, a number would read as undefined outputs.
   const resultCheck = `if (typeof o !== 'object' || o === null) return { kind: 'result', index: i, value: o };`;
-  const claimCall = (c: { name: string }, j: number, onTrue: string, onFalse: string) => `where = ${q(`claim ${c.name}`)};
-          h = claims[${j}](o, p);
+  // A claim declared as data is compiled into the loop as the comparison it states (the same one
+  // `thresholdTest` makes): a named load and a compare instead of a call through a keyed closure.
+  // String(value) is the shortest text that reads back as the same double.
+  const claimCall = (c: ResolvedClaim, j: number, onTrue: string, onFalse: string) => `where = ${q(`claim ${c.name}`)};
+          h = ${c.threshold ? `o[${q(c.threshold.output)}] ${c.threshold.op} (${String(c.threshold.value)})` : `claims[${j}](o, p)`};
           if (h === true) ${onTrue}
           else if (h === false) ${onFalse}
           else return { kind: 'claim', index: i, claim: ${q(c.name)}, value: h };`;
