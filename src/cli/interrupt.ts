@@ -19,6 +19,7 @@
  */
 import { InterruptedError } from '../errors.ts';
 import { abandonAll, keptPaths } from '../results/cleanup.ts';
+import { takeOverSignals } from './signals.ts';
 
 export type InterruptSignal = InterruptedError['signal'];
 const SIGNALS: readonly InterruptSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -29,11 +30,8 @@ let controller: AbortController | undefined;
 export function interruptSignal(): AbortSignal {
   if (!controller) {
     controller = new AbortController();
-    for (const signal of SIGNALS) {
-      // The bin's early handlers only report; from here on the handler also cleans up.
-      process.removeAllListeners(signal);
-      process.on(signal, () => stop(signal));
-    }
+    // The bin's early handlers only report; from here on the handler also cleans up.
+    takeOverSignals(SIGNALS, (signal) => stop(signal as InterruptSignal));
   }
   return controller.signal;
 }

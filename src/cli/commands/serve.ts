@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.ts';
+import { takeOverSignals } from '../signals.ts';
 import { builtinModelNames, loadModel } from '../../model/load.ts';
 
 export interface ServeCommandOptions {
@@ -47,16 +48,17 @@ export async function serveCommand(ref: string, options: ServeCommandOptions): P
   process.stdout.write(`Explorer for ${name} at ${url}\n(listening on 127.0.0.1 only; Ctrl-C stops it)\n`);
   if (options.open) openBrowser(url);
   await new Promise<void>((done) => {
-    const stop = (signal: NodeJS.Signals) => {
+    let stopped = false;
+    takeOverSignals(['SIGINT', 'SIGTERM', 'SIGHUP'], (signal) => {
+      if (stopped) process.exit(EXIT_CODES[signal as keyof typeof EXIT_CODES]); // a second signal: at once
+      stopped = true;
       process.stderr.write(`serve: stopped (${signal})\n`);
       void server.close().then(done, done);
-    };
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-      process.removeAllListeners(signal);
-      process.once(signal, () => stop(signal));
-    }
+    });
   });
 }
+
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /** The system's browser, if there is one to ask; failing quietly (the URL is printed). */
 function openBrowser(url: string): void {

@@ -4,6 +4,7 @@
  * signal exits at once (the queue gives its jobs to another worker once their locks expire).
  */
 import { parseQueueUrl } from '../../distributed/queue/redis-url.ts';
+import { takeOverSignals } from '../signals.ts';
 
 export interface WorkerCommandOptions {
   readonly queue: string;
@@ -19,17 +20,15 @@ export async function workerCommand(options: WorkerCommandOptions): Promise<void
   // Imported here, not at the top: bullmq and ioredis take ~0.4 s to load, which every other command would pay.
   const { startWorker } = await import('../../distributed/queue/worker.ts');
   const worker = await startWorker(url, { workers: options.workers, log });
-  process.stdout.write(`worker: serving the queue at ${url.display} with ${options.workers} thread${options.workers === 1 ? '' : 's'} (SIGTERM or Ctrl-C stops it)\n`);
   let stopping = false;
-  for (const [signal, code] of Object.entries(SIGNALS)) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => {
-      if (stopping) process.exit(code);
-      stopping = true;
-      process.stderr.write(`worker: ${signal}: finishing the jobs under way, then stopping\n`);
-      void worker.stop();
-    });
-  }
+  takeOverSignals(Object.keys(SIGNALS) as Array<keyof typeof SIGNALS>, (signal) => {
+    if (stopping) process.exit(SIGNALS[signal as keyof typeof SIGNALS]);
+    stopping = true;
+    process.stderr.write(`worker: ${signal}: finishing the jobs under way, then stopping\n`);
+    void worker.stop();
+  });
+  // Announced once a signal would be handled: a supervisor that waits for this line may signal at once.
+  process.stdout.write(`worker: serving the queue at ${url.display} with ${options.workers} thread${options.workers === 1 ? '' : 's'} (SIGTERM or Ctrl-C stops it)\n`);
   await worker.stopped;
   // Everything of ours is closed; a connection BullMQ could not close in time (a server that went
   // away) must not keep a stopped worker alive.
