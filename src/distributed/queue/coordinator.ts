@@ -6,9 +6,9 @@
  * Each runner the engine asks for stores a run record once and turns each batch of chunk tasks
  * it is handed into jobs of `batch` consecutive chunks. The engine hands over one batch per
  * precision checkpoint (and the whole plan without --precision), so job edges include every
- * checkpoint and the plan does not depend on the number of workers. Results are read by job id
- * when BullMQ announces a job complete (and by a periodic sweep, since the event stream is
- * trimmed), then removed; a chunk already received is dropped (a job run twice after its worker
+ * checkpoint and the plan does not depend on the number of workers. Results are read by job id,
+ * from their own key (`protocol.ts`), when BullMQ announces a job complete (and by a periodic
+ * sweep, since the event stream is trimmed), then removed; a chunk already received is dropped (a job run twice after its worker
  * died). The end-of-run selections of exact percentiles run here, on the values received.
  *
  * A heartbeat refreshes the run records and watches the connection: Redis lost for longer than
@@ -30,7 +30,7 @@ import { encodeJobTasks } from './job-codec.ts';
 import { engineVersions, modelSource } from '../fingerprint.ts';
 import { bullConnection, connectChecked, unreachable } from './connection.ts';
 import type { QueueUrl } from './redis-url.ts';
-import { cancelKey, ERROR_PREFIX, jobsKey, QUEUE_NAME, RECORD_TTL_SECONDS, recordKey, type JobData, type JobReturn, type RunRecord } from './protocol.ts';
+import { cancelKey, ERROR_PREFIX, jobsKey, QUEUE_NAME, RECORD_TTL_SECONDS, recordKey, resultKey, STORED, type JobData, type JobReturn, type RunRecord } from './protocol.ts';
 
 /** Chunks per job by default: ~16 × 20 ms of work against a few ms of messaging (≤ 1–2%). */
 export const DEFAULT_BATCH = 16;
@@ -149,12 +149,17 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
             const job = await Job.fromId<JobData, string>(queue, jobId);
             if (!job || settled || !outstanding.has(jobId)) return;
             if (job.failedReason && job.finishedOn) return finish(jobError(job.failedReason));
-            if (!job.finishedOn || typeof job.returnvalue !== 'string') return;
+            if (!job.finishedOn || job.returnvalue !== STORED) return;
+            const text = await client.get(resultKey(id, jobId));
+            if (text === null || settled || !outstanding.has(jobId)) {
+              if (text === null && !settled) finish(new RunError(`the results of job ${jobId} are missing from the Redis server at ${url.display} (evicted or deleted); the run is abandoned`));
+              return;
+            }
             outstanding.delete(jobId);
-            bytes.received += job.returnvalue.length;
+            bytes.received += text.length;
             const again = job.stalledCounter > 0 || job.attemptsStarted > 1;
             if (again) retried++;
-            const { worker, results } = decodeText<JobReturn>(job.returnvalue);
+            const { worker, results } = decodeText<JobReturn>(text);
             since.jobs++;
             if (again) since.retried++;
             since.workers.add(worker);
@@ -164,7 +169,7 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
               return finish(err as Error);
             }
             void job.remove().catch(() => {});
-            void client.srem(jobsKey(id), jobId).catch(() => {});
+            void client.multi().srem(jobsKey(id), jobId).del(resultKey(id, jobId)).exec().catch(() => {});
             if (outstanding.size === 0) finish();
           };
           const onCompleted = ({ jobId }: { jobId: string }) => void collect(jobId).catch((err: unknown) => finish(err as Error));
@@ -250,7 +255,12 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
       clearInterval(heartbeat);
       unregister();
       // Bounded: with the server gone, BullMQ's close would wait for a reconnection that never comes.
-      await settledWithin(CLOSE_MS, Promise.all([...runs].map((run) => client.del(recordKey(run), jobsKey(run)).catch(() => 0))));
+      // A run that stopped early (an error) may leave stored results of jobs it never read.
+      const forget = async (run: string) => {
+        const jobs = await client.smembers(jobsKey(run));
+        await client.del(recordKey(run), jobsKey(run), ...jobs.map((jobId) => resultKey(run, jobId)));
+      };
+      await settledWithin(CLOSE_MS, Promise.all([...runs].map((run) => forget(run).catch(() => 0))));
       await settledWithin(CLOSE_MS, Promise.allSettled([events.close(), queue.close()]));
       for (const c of connections) c.disconnect();
       client.disconnect();

@@ -4,9 +4,12 @@
  *   expiring soon after it dies): the model's source and SHA-256, overrides, scenario, seed,
  *   sampling, percentile method and the engine, Node and V8 versions;
  * - `ai-energy-mc:run:<id>:jobs`, the ids of its jobs (for removal when the run is cancelled);
- * - `ai-energy-mc:run:<id>:cancelled`, set when the coordinator is interrupted.
+ * - `ai-energy-mc:run:<id>:cancelled`, set when the coordinator is interrupted;
+ * - `ai-energy-mc:run:<id>:result:<job id>`, a job's results, encoded, until the coordinator reads them.
  * A job is a batch of consecutive chunk tasks of one run: its data names the run and the chunks,
- * the tasks travel encoded (`codec.ts`), and its return value is the batch's results, encoded.
+ * the tasks travel encoded (`codec.ts`). Its results are stored under their own key and its return
+ * value only says so (`STORED`): BullMQ copies a return value into its event stream as well as the
+ * job, and every listener of the stream then receives it — a third copy of the largest data.
  */
 import type { TaskResult } from '../../../workers/protocol.ts';
 import type { ModelSource, EngineVersions } from '../fingerprint.ts';
@@ -17,6 +20,7 @@ export const QUEUE_NAME = 'ai-energy-mc';
 export const recordKey = (run: string) => `ai-energy-mc:run:${run}`;
 export const jobsKey = (run: string) => `ai-energy-mc:run:${run}:jobs`;
 export const cancelKey = (run: string) => `ai-energy-mc:run:${run}:cancelled`;
+export const resultKey = (run: string, jobId: string) => `ai-energy-mc:run:${run}:result:${jobId}`;
 
 /** Seconds a run record outlives its coordinator's last heartbeat. */
 export const RECORD_TTL_SECONDS = 60;
@@ -50,6 +54,12 @@ export interface JobReturn {
 
 /** A job refused or failed on a worker: its error as data, so that the coordinator raises the same error (and exit code). */
 export const ERROR_PREFIX = 'ai-energy-mc-error:';
+
+/** What a job returns once its results are stored under `resultKey`. */
+export const STORED = 'stored';
+
+/** Seconds a job's stored results wait for the coordinator (as long as BullMQ keeps a finished job). */
+export const RESULT_TTL_SECONDS = 86_400;
 
 /** What a job returns for a run that was cancelled before the job ran. */
 export const CANCELLED = 'cancelled';

@@ -27,7 +27,7 @@ import { bullConnection, connectChecked } from './connection.ts';
 import { settledWithin } from './coordinator.ts';
 import type { QueueUrl } from './redis-url.ts';
 import { randomUUID } from 'node:crypto';
-import { CANCELLED, cancelKey, ERROR_PREFIX, jobsKey, QUEUE_NAME, recordKey, type JobData, type JobReturn, type RunRecord } from './protocol.ts';
+import { CANCELLED, cancelKey, ERROR_PREFIX, jobsKey, QUEUE_NAME, recordKey, RESULT_TTL_SECONDS, resultKey, STORED, type JobData, type JobReturn, type RunRecord } from './protocol.ts';
 
 /** This process, as the results it returns name it. */
 const WORKER_ID = randomUUID();
@@ -94,7 +94,7 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
   const cancel = async (run: string): Promise<void> => {
     const ids = await client.smembers(jobsKey(run));
     await Promise.all(ids.map((id) => queue.remove(id).catch(() => 0)));
-    await client.del(jobsKey(run));
+    await client.del(jobsKey(run), ...ids.map((id) => resultKey(run, id)));
   };
 
   const process_ = async (job: Job<JobData, string>): Promise<string> => {
@@ -122,7 +122,8 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
       results.sort((a, b) => (a.kind === 'select' || b.kind === 'select' ? 0 : a.chunk - b.chunk));
       const again = job.stalledCounter > 0 || job.attemptsStarted > 1 ? ' (run again: its first worker stopped)' : '';
       options.log(`job ${job.id}: ${record.model.fileName} chunks ${first}–${last} in ${((Date.now() - started) / 1000).toFixed(2)} s${again}`);
-      return encodeText({ worker: WORKER_ID, results } satisfies JobReturn);
+      await client.set(resultKey(run, job.id!), encodeText({ worker: WORKER_ID, results } satisfies JobReturn), 'EX', RESULT_TTL_SECONDS);
+      return STORED;
     } catch (err) {
       options.log(`job ${job.id}: failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
       throw new UnrecoverableError(ERROR_PREFIX + JSON.stringify(toErrorData(err)));
