@@ -77,7 +77,7 @@ describe.concurrent('sensitivity at small sizes', SLOW, () => {
     const out = temp();
     const r = await cli(['sensitivity', fixture('linear-normal.ts'), '--method', 'morris', '-n', '1', '--out', out, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
-    expect(warnings(r.stderr)).toContain('warning: morris: only 2 trajectories: mu*, mu and sigma rest on 2 elementary effects per input, too few to rank inputs; raise --samples (10 or more, 50 is usual)');
+    expect(warnings(r.stderr)).toContain('warning: morris: only 2 trajectories: mu*, mu and sigma rest on 2 elementary effects per input, too few to rank inputs; raise --trajectories to 10 or more (50 is usual; with --method morris, -n counts them too)');
     expect(JSON.parse(readFileSync(join(out, 'sensitivity.json'), 'utf8')).warnings[0]).toMatch(/^morris: only 2 trajectories/);
   });
 });

@@ -43,7 +43,7 @@ export function sobolRangeWarning(n: number, found: readonly string[]): string |
 /** The warning for a Morris run on too few trajectories, or undefined. */
 export function morrisSizeWarning(trajectories: number): string | undefined {
   if (trajectories >= MORRIS_MIN_TRAJECTORIES) return undefined;
-  return `morris: only ${trajectories} trajectories: mu*, mu and sigma rest on ${trajectories} elementary effects per input, too few to rank inputs; raise --samples (${MORRIS_MIN_TRAJECTORIES} or more, 50 is usual)`;
+  return `morris: only ${trajectories} trajectories: mu*, mu and sigma rest on ${trajectories} elementary effects per input, too few to rank inputs; raise --trajectories to ${MORRIS_MIN_TRAJECTORIES} or more (50 is usual; with --method morris, -n counts them too)`;
 }
 
 /** Three figures: enough to see how far outside [0, 1] an index fell. */
