@@ -41,6 +41,8 @@ export type SensitivityTarget = { readonly output: string } | { readonly claim: 
 export interface SensitivityResult {
   readonly model: string;
   readonly title: string;
+  /** `--scenario NAME`, when the study ran one of the model's scenarios (as summary.json's `scenario`). */
+  readonly scenario?: string;
   readonly target: SensitivityTarget;
   readonly method: SensitivityMethod | 'all';
   /** `--samples` as used: Sobol' base N (rounded up to a power of two), Monte Carlo rows, or Morris trajectories. */

@@ -121,6 +121,7 @@ export async function runSensitivity(handle: ModelHandle, options: SensitivityOp
   return {
     model: model.name,
     title: model.title,
+    ...(model.scenario !== undefined ? { scenario: model.scenario } : {}),
     target,
     method: options.method,
     samples,

@@ -56,9 +56,11 @@ describe('run --scenario NAME', () => {
     const r = await cli(['sensitivity', FLEET, '--method', 'tornado', '-n', '256', '-w', '1', '-q', '--scenario', 'high-power', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(json(join(out, 'manifest.json')).scenario).toBe('high-power');
+    expect(json(join(out, 'sensitivity.json')).scenario).toBe('high-power');
     const base = await cli(['sensitivity', FLEET, '--method', 'tornado', '-n', '256', '-w', '1', '-q', '--json']);
     const hot = await cli(['sensitivity', FLEET, '--method', 'tornado', '-n', '256', '-w', '1', '-q', '--scenario', 'high-power', '--json']);
     expect(hot.stdout).not.toBe(base.stdout); // power_w = 1000, not 700: other swings
+    expect([JSON.parse(hot.stdout).scenario, 'scenario' in JSON.parse(base.stdout)]).toEqual(['high-power', false]);
     const bad = await cli(['sensitivity', FLEET, '--scenario', 'cold', '-q', '--out', join(root, 'sens-bad')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: --scenario: got "cold"; model fmt-fleet has no scenario "cold"/);
@@ -204,6 +206,7 @@ describe('the library', () => {
       return i.high - i.low;
     };
     expect(swing(hot) / swing(base)).toBeCloseTo(1000 / 700, 9);
+    expect([hot.scenario, base.scenario]).toEqual(['high-power', undefined]);
     await expect(sensitivity(FLEET, { ...opts, scenario: 'cold' })).rejects.toThrow(/^options\.scenario: got "cold"/);
   }, 240_000);
 });
