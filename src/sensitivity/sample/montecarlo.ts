@@ -13,7 +13,8 @@ import { correlationTarget } from '../../sampling/correlation-matrix.ts';
 import { imposeRankCorrelation } from '../../sampling/iman-conover.ts';
 import { stream } from '../../sampling/random.ts';
 import type { Design, MonteCarloLayout } from '../types.ts';
-import { checkCount } from './validate.ts';
+import { streamAt } from './stream-cursor.ts';
+import { checkCount, checkRange } from './validate.ts';
 
 export interface MonteCarloOptions {
   readonly n: number;
@@ -24,18 +25,26 @@ export interface MonteCarloOptions {
 
 const TINY = 2 ** -53;
 
-export function sampleMonteCarlo(k: number, options: MonteCarloOptions): Design<MonteCarloLayout> {
+function checkMonteCarlo(k: number, n: number): void {
   checkCount('k', k);
-  const n = options.n;
   checkCount('samples', n, 4);
   if (n * k > 2 ** 31) throw new InputError('samples', n, `at most ${Math.floor(2 ** 31 / k)} rows for ${k} inputs`);
-  const correlations = options.correlations ?? [];
-  const random = stream(options.seed, 'montecarlo');
-  const unit = new Float64Array(n * k);
+}
+
+/** Fills `unit` with the stream's next values, row-major: value i of the design is draw i of the stream. */
+function fillUniform(random: () => number, unit: Float64Array): void {
   for (let i = 0; i < unit.length; i++) {
     const u = random();
     unit[i] = u === 0 ? TINY : u;
   }
+}
+
+export function sampleMonteCarlo(k: number, options: MonteCarloOptions): Design<MonteCarloLayout> {
+  const n = options.n;
+  checkMonteCarlo(k, n);
+  const correlations = options.correlations ?? [];
+  const unit = new Float64Array(n * k);
+  fillUniform(stream(options.seed, 'montecarlo'), unit);
   if (correlations.length > 0) {
     const names = Array.from({ length: k }, (_, i) => String(i));
     const target = correlationTarget(
@@ -58,4 +67,23 @@ export function sampleMonteCarlo(k: number, options: MonteCarloOptions): Design<
     }
   }
   return { unit, rows: n, k, layout: { method: 'montecarlo', k, rows: n, seed: options.seed, correlations } };
+}
+
+/**
+ * Rows [first, first + count) of `sampleMonteCarlo(k, options).unit` for independent inputs, without
+ * the others: row r holds draws r·k … r·k + k − 1 of the design's stream (`stream-cursor.ts`).
+ * A design with rank correlations has no such form: Iman–Conover re-pairs whole columns by their ranks
+ * over all n rows, so any one row depends on every other; it is made whole (`design-spec.ts`).
+ *
+ * @example monteCarloRows(3, { n: 1000, seed: '7' }, 10, 5).length // 15
+ */
+export function monteCarloRows(k: number, options: Omit<MonteCarloOptions, 'correlations'>, first: number, count: number): Float64Array {
+  checkMonteCarlo(k, options.n);
+  checkRange(first, count, options.n);
+  const cursor = streamAt(options.seed, 'montecarlo', first * k);
+  cursor.save();
+  const unit = new Float64Array(count * k);
+  fillUniform(cursor.next, unit);
+  cursor.save();
+  return unit;
 }

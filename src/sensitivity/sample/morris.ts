@@ -29,7 +29,8 @@
 import { InputError } from '../../errors.ts';
 import { stream } from '../../sampling/random.ts';
 import type { Design, MorrisLayout } from '../types.ts';
-import { checkCount } from './validate.ts';
+import { streamAt } from './stream-cursor.ts';
+import { checkCount, checkRange } from './validate.ts';
 
 export interface MorrisOptions {
   /** Number of trajectories r. */
@@ -43,23 +44,44 @@ export interface MorrisOptions {
 const GRID_LOW = 0.01;
 const GRID_SPAN = 0.98;
 
-export function sampleMorris(k: number, options: MorrisOptions): Design<MorrisLayout> {
+/** The checked options: trajectories r, levels p, jump Δ. */
+function checkMorris(k: number, options: MorrisOptions): { r: number; p: number; delta: number } {
   checkCount('k', k);
   const r = options.trajectories;
   checkCount('samples', r, 2);
   const p = options.levels ?? 4;
   if (!Number.isInteger(p) || p < 2 || p % 2 !== 0) throw new InputError('levels', p, 'an even integer >= 2 (the Morris grid jump is p/2 levels)');
-  const half = p / 2;
-  const position = (l: number) => GRID_LOW + (GRID_SPAN * l) / (p - 1);
-  const delta = (GRID_SPAN * half) / (p - 1);
-  const rows = r * (k + 1);
-  const unit = new Float64Array(rows * k);
-  const factor = new Int32Array(rows);
-  const step = new Float64Array(rows);
-  const random = stream(options.seed, 'morris');
-  const level = new Int32Array(k);
-  const order = new Int32Array(k);
-  for (let t = 0; t < r; t++) {
+  return { r, p, delta: (GRID_SPAN * (p / 2)) / (p - 1) };
+}
+
+/**
+ * One trajectory at a time: its k + 1 rows, which factor moved on each and by how much. A trajectory
+ * takes exactly 2k − 1 draws from the stream (k starting levels, k − 1 for the shuffle), so trajectory
+ * t starts at draw t·(2k − 1): what lets `morrisRows` start anywhere.
+ */
+class Trajectory {
+  readonly unit: Float64Array;
+  readonly factor: Int32Array;
+  readonly step: Float64Array;
+  private readonly level: Int32Array;
+  private readonly order: Int32Array;
+
+  constructor(
+    private readonly k: number,
+    private readonly p: number,
+    private readonly delta: number,
+  ) {
+    this.unit = new Float64Array((k + 1) * k);
+    this.factor = new Int32Array(k + 1);
+    this.step = new Float64Array(k + 1);
+    this.level = new Int32Array(k);
+    this.order = new Int32Array(k);
+  }
+
+  draw(random: () => number): void {
+    const { k, p, delta, unit, factor, step, level, order } = this;
+    const half = p / 2;
+    const position = (l: number) => GRID_LOW + (GRID_SPAN * l) / (p - 1);
     for (let i = 0; i < k; i++) level[i] = Math.floor(random() * p);
     for (let i = 0; i < k; i++) order[i] = i;
     for (let i = k - 1; i > 0; i--) {
@@ -68,22 +90,64 @@ export function sampleMorris(k: number, options: MorrisOptions): Design<MorrisLa
       order[i] = order[j];
       order[j] = tmp;
     }
-    const first = t * (k + 1);
-    factor[first] = -1;
-    for (let i = 0; i < k; i++) unit[first * k + i] = position(level[i]);
+    factor[0] = -1;
+    step[0] = 0;
+    for (let i = 0; i < k; i++) unit[i] = position(level[i]);
     for (let s = 1; s <= k; s++) {
-      const row = first + s;
       const f = order[s - 1];
       if (level[f] < half) {
         level[f] += half;
-        step[row] = delta;
+        step[s] = delta;
       } else {
         level[f] -= half;
-        step[row] = -delta;
+        step[s] = -delta;
       }
-      factor[row] = f;
-      for (let i = 0; i < k; i++) unit[row * k + i] = position(level[i]);
+      factor[s] = f;
+      for (let i = 0; i < k; i++) unit[s * k + i] = position(level[i]);
     }
   }
+}
+
+export function sampleMorris(k: number, options: MorrisOptions): Design<MorrisLayout> {
+  const { r, p, delta } = checkMorris(k, options);
+  const rows = r * (k + 1);
+  const unit = new Float64Array(rows * k);
+  const factor = new Int32Array(rows);
+  const step = new Float64Array(rows);
+  const random = stream(options.seed, 'morris');
+  const trajectory = new Trajectory(k, p, delta);
+  for (let t = 0; t < r; t++) {
+    trajectory.draw(random);
+    unit.set(trajectory.unit, t * (k + 1) * k);
+    factor.set(trajectory.factor, t * (k + 1));
+    step.set(trajectory.step, t * (k + 1));
+  }
   return { unit, rows, k, layout: { method: 'morris', k, rows, trajectories: r, levels: p, delta, factor, step } };
+}
+
+/**
+ * Rows [first, first + count) of `sampleMorris(k, options).unit`, without the others: the trajectories
+ * that hold them, drawn from the stream at trajectory t's first draw t·(2k − 1) (`stream-cursor.ts`).
+ *
+ * @example morrisRows(8, { trajectories: 20, seed: '1' }, 90, 18).length // 144: trajectories 10 and 11
+ */
+export function morrisRows(k: number, options: MorrisOptions, first: number, count: number): Float64Array {
+  const { r, p, delta } = checkMorris(k, options);
+  checkRange(first, count, r * (k + 1));
+  const unit = new Float64Array(count * k);
+  if (count === 0) return unit;
+  const t0 = Math.floor(first / (k + 1));
+  const t1 = Math.floor((first + count - 1) / (k + 1));
+  const cursor = streamAt(options.seed, 'morris', t0 * (2 * k - 1));
+  cursor.save();
+  const trajectory = new Trajectory(k, p, delta);
+  for (let t = t0; t <= t1; t++) {
+    trajectory.draw(cursor.next);
+    // This trajectory's rows inside the range, as positions in the trajectory.
+    const from = Math.max(first - t * (k + 1), 0);
+    const to = Math.min(first + count - t * (k + 1), k + 1);
+    unit.set(trajectory.unit.subarray(from * k, to * k), (t * (k + 1) + from - first) * k);
+  }
+  cursor.save();
+  return unit;
 }

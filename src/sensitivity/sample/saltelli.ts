@@ -21,7 +21,7 @@
 import { InputError } from '../../errors.ts';
 import { SOBOL_MAX_DIMENSION, SobolSequence } from '../../sampling/sobol.ts';
 import type { Block, Design, SaltelliLayout } from '../types.ts';
-import { checkCount } from './validate.ts';
+import { checkCount, checkRange } from './validate.ts';
 
 export interface SaltelliOptions {
   /** Base sample size N (a power of two is best). */
@@ -32,18 +32,28 @@ export interface SaltelliOptions {
   readonly skip?: number;
 }
 
-export function sampleSaltelli(k: number, options: SaltelliOptions): Design<SaltelliLayout> {
+/** The checks both entry points make; returns the design's rows. */
+function checkSaltelli(k: number, options: SaltelliOptions): number {
   checkCount('k', k);
   checkCount('samples', options.n, 2);
-  const dims = 2 * k;
-  if (dims > SOBOL_MAX_DIMENSION) {
+  if (2 * k > SOBOL_MAX_DIMENSION) {
     throw new InputError('parameters', k, `at most ${Math.floor(SOBOL_MAX_DIMENSION / 2)} uncertain parameters for the Sobol' method (2k Sobol' dimensions)`);
   }
+  const rows = options.n * (k + 2);
+  if (rows * k > 2 ** 31) throw new InputError('samples', options.n, `a base sample small enough that N·(k+2)·k stays below 2^31 (k = ${k})`);
+  return rows;
+}
+
+function sequence(k: number, options: SaltelliOptions, first: number): SobolSequence {
+  return new SobolSequence(2 * k, { scramble: options.seed === null ? false : { seed: options.seed }, skip: (options.skip ?? 0) + first });
+}
+
+export function sampleSaltelli(k: number, options: SaltelliOptions): Design<SaltelliLayout> {
+  const rows = checkSaltelli(k, options);
+  const dims = 2 * k;
   const n = options.n;
-  const rows = n * (k + 2);
-  if (rows * k > 2 ** 31) throw new InputError('samples', n, `a base sample small enough that N·(k+2)·k stays below 2^31 (k = ${k})`);
   const skip = options.skip ?? 0;
-  const seq = new SobolSequence(dims, { scramble: options.seed === null ? false : { seed: options.seed }, skip });
+  const seq = sequence(k, options, 0);
   const unit = new Float64Array(rows * k);
   const point = new Float64Array(dims);
   const bStart = n * k;
@@ -81,4 +91,39 @@ export function sampleSaltelli(k: number, options: SaltelliOptions): Design<Salt
     },
   };
   return { unit, rows, k, layout };
+}
+
+/**
+ * Rows [first, first + count) of `sampleSaltelli(k, options).unit`, bit for bit, without the others: row
+ * j of every block is made from Sobol' point skip + j alone, and the sequence seeks to any point
+ * (`SobolSequence.seek`, the scramble being fixed per dimension), so a queue worker makes only its
+ * job's rows. Each row costs one 2k-dimensional point where the whole design shares one point
+ * between a base row's k + 2 rows: (k + 2) times the generation work, still small beside a model run.
+ *
+ * @example saltelliRows(3, { n: 1024, seed: '42' }, 1020, 8) // rows 1020–1023 of A, then 0–3 of B
+ */
+export function saltelliRows(k: number, options: SaltelliOptions, first: number, count: number): Float64Array {
+  const rows = checkSaltelli(k, options);
+  checkRange(first, count, rows);
+  const n = options.n;
+  const unit = new Float64Array(count * k);
+  const point = new Float64Array(2 * k);
+  // One run of consecutive points per block the range touches.
+  for (let r = first; r < first + count; ) {
+    const block = Math.floor(r / n);
+    const j0 = r - block * n;
+    const end = Math.min(first + count, (block + 1) * n);
+    const seq = sequence(k, options, j0);
+    for (; r < end; r++) {
+      seq.next(point, 0, true);
+      const row = (r - first) * k;
+      if (block === 1) {
+        for (let c = 0; c < k; c++) unit[row + c] = point[k + c];
+      } else {
+        for (let c = 0; c < k; c++) unit[row + c] = point[c];
+        if (block >= 2) unit[row + block - 2] = point[k + block - 2];
+      }
+    }
+  }
+  return unit;
 }

@@ -11,7 +11,7 @@
  */
 import { InputError } from '../../errors.ts';
 import type { Design, TornadoLayout } from '../types.ts';
-import { checkCount, checkProbability } from './validate.ts';
+import { checkCount, checkProbability, checkRange } from './validate.ts';
 
 export interface TornadoOptions {
   /** Probability level of each input's low value (default 0.1). */
@@ -22,7 +22,8 @@ export interface TornadoOptions {
   readonly base?: number;
 }
 
-export function sampleTornado(k: number, options: TornadoOptions = {}): Design<TornadoLayout> {
+/** The three levels, checked. */
+function levels(k: number, options: TornadoOptions): { low: number; high: number; base: number } {
   checkCount('k', k);
   const low = options.low ?? 0.1;
   const high = options.high ?? 0.9;
@@ -31,13 +32,28 @@ export function sampleTornado(k: number, options: TornadoOptions = {}): Design<T
   checkProbability('tornado.high', high);
   checkProbability('tornado.base', base);
   if (!(low < high)) throw new InputError('tornado.high', high, `a probability above the low level ${low}`);
+  return { low, high, base };
+}
+
+export function sampleTornado(k: number, options: TornadoOptions = {}): Design<TornadoLayout> {
+  const { low, high, base } = levels(k, options);
   const rows = 2 * k + 1;
-  const unit = new Float64Array(rows * k).fill(base);
-  for (let i = 0; i < k; i++) {
-    unit[(1 + 2 * i) * k + i] = low;
-    unit[(2 + 2 * i) * k + i] = high;
-  }
+  const unit = tornadoRows(k, options, 0, rows);
   const blocks = [{ name: 'base', start: 0, rows: 1 }];
   for (let i = 0; i < k; i++) blocks.push({ name: `swing_${i}`, start: 1 + 2 * i, rows: 2 });
   return { unit, rows, k, layout: { method: 'tornado', k, rows, low, high, base, blocks } };
+}
+
+/**
+ * Rows [first, first + count) of `sampleTornado(k, options).unit`: each row is known from its index
+ * (row 1 + 2i moves input i low, row 2 + 2i high), so the design needs no state to seek.
+ *
+ * @example tornadoRows(2, {}, 3, 2) // [.5,.1, .5,.9]
+ */
+export function tornadoRows(k: number, options: TornadoOptions, first: number, count: number): Float64Array {
+  const { low, high, base } = levels(k, options);
+  checkRange(first, count, 2 * k + 1);
+  const unit = new Float64Array(count * k).fill(base);
+  for (let r = Math.max(first, 1); r < first + count; r++) unit[(r - first) * k + Math.floor((r - 1) / 2)] = r % 2 === 1 ? low : high;
+  return unit;
 }

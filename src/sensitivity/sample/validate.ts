@@ -8,3 +8,9 @@ export function checkCount(field: string, value: number, min = 1): void {
 export function checkProbability(field: string, value: number): void {
   if (!(typeof value === 'number' && value > 0 && value < 1)) throw new InputError(field, value, 'a probability strictly between 0 and 1');
 }
+
+/** A row range [first, first + count) inside a design of `rows` rows (a queue job's rows). */
+export function checkRange(first: number, count: number, rows: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > rows) throw new InputError('first', first, `a row from 0 to ${rows}`);
+  if (!Number.isInteger(count) || count < 0 || first + count > rows) throw new InputError('count', count, `a row count from 0 to ${rows - first} (the design has ${rows} rows)`);
+}
