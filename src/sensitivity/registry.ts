@@ -22,10 +22,10 @@ import { analyzeSpearman } from './analyze/spearman.ts';
 import { analyzeTornado } from './analyze/tornado.ts';
 import { interval, num } from './result.ts';
 import type { ParameterIndices, SensitivityDetails, SensitivityResult } from './result.ts';
-import { sampleMonteCarlo } from './sample/montecarlo.ts';
-import { sampleMorris } from './sample/morris.ts';
-import { sampleSaltelli } from './sample/saltelli.ts';
-import { sampleTornado } from './sample/tornado.ts';
+import { monteCarloRows, sampleMonteCarlo } from './sample/montecarlo.ts';
+import { morrisRows, sampleMorris } from './sample/morris.ts';
+import { saltelliRows, sampleSaltelli } from './sample/saltelli.ts';
+import { sampleTornado, tornadoRows } from './sample/tornado.ts';
 import type { Design, Layout, MonteCarloLayout, MorrisLayout, Response, SaltelliLayout, TornadoLayout } from './types.ts';
 
 /** What a design's sampler is given. */
@@ -76,6 +76,14 @@ export interface AnalysisContext<L extends Layout, P> {
 /** A design, shared by the methods that read it. */
 export interface DesignEntry<L extends Layout, P> {
   readonly plan: (context: PlanContext) => DesignPlan<L>;
+  /** The rows `plan` would build, without building them or warning (`design-spec.ts` lays the designs out with it). */
+  readonly count: (context: PlanContext) => number;
+  /**
+   * Rows [first, first + count) of the design `plan` builds, bit for bit, without building the others:
+   * a queue worker makes only its job's rows. Absent, or undefined for a context, where a row depends
+   * on the whole design; `design-spec.ts` then builds it whole once.
+   */
+  readonly rows?: (context: PlanContext, first: number, count: number) => Float64Array | undefined;
   /** Work every method on the design needs (ranking the rows), done once. */
   readonly prepare: (context: Omit<AnalysisContext<L, undefined>, 'prepared'>) => P;
   /** After the design's methods have run: its own details and warnings. */
@@ -119,6 +127,8 @@ function method<const N extends string, L extends Layout, P>(entry: MethodEntry<
 /** Each input at its low and high quantile, the others at their medians. */
 const TORNADO: DesignEntry<TornadoLayout, undefined> = {
   plan: (c) => ({ design: sampleTornado(c.k, { low: c.tornado?.low, high: c.tornado?.high }) }),
+  count: (c) => 2 * c.k + 1,
+  rows: (c, first, count) => tornadoRows(c.k, { low: c.tornado?.low, high: c.tornado?.high }, first, count),
   prepare: () => undefined,
 };
 
@@ -131,6 +141,9 @@ interface CorrelationInput {
 /** One Monte Carlo design, carrying the model's rank correlations (Iman–Conover), for Spearman and PRCC. */
 const MONTE_CARLO: DesignEntry<MonteCarloLayout, CorrelationInput> = {
   plan: (c) => ({ design: sampleMonteCarlo(c.k, { n: Math.max(c.samples, 4), seed: c.seed, correlations: c.correlations.map(([i, j, r]) => [i, j, r]) }) }),
+  count: (c) => Math.max(c.samples, 4),
+  // Iman–Conover re-pairs whole columns, so a correlated design is made whole.
+  rows: (c, first, count) => (c.correlations.length > 0 ? undefined : monteCarloRows(c.k, { n: Math.max(c.samples, 4), seed: c.seed }, first, count)),
   // Ranked once for both methods, on the parameter values (ties of discrete inputs as the model sees them).
   prepare: (c) => {
     const values = parameterValues(c.design, c.parameters);
@@ -153,12 +166,19 @@ const MONTE_CARLO: DesignEntry<MonteCarloLayout, CorrelationInput> = {
 /** Saltelli's A, B and AB_i blocks on a scrambled Sobol' sequence; N a power of two. */
 const SALTELLI: DesignEntry<SaltelliLayout, undefined> = {
   plan: (c) => {
-    const n = 2 ** Math.ceil(Math.log2(Math.max(c.samples, 2)));
+    const n = saltelliBase(c.samples);
     if (n !== c.samples) c.warn(`sobol: --samples ${c.samples} rounded up to ${n}, a power of two, which keeps the Sobol' points balanced`);
     return { design: sampleSaltelli(c.k, { n, seed: c.seed }), samples: n };
   },
+  count: (c) => saltelliBase(c.samples) * (c.k + 2),
+  rows: (c, first, count) => saltelliRows(c.k, { n: saltelliBase(c.samples), seed: c.seed }, first, count),
   prepare: () => undefined,
 };
+
+/** Saltelli's base sample N: `--samples` rounded up to a power of two. */
+function saltelliBase(samples: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(samples, 2)));
+}
 
 /** The most unit-hypercube values a design may hold (2^31 doubles, 16 GB), as `sample/*` check per design. */
 export const DESIGN_VALUES = 2 ** 31;
@@ -177,7 +197,7 @@ export function cliTrajectories(o: { readonly method: string; readonly samples: 
 /** Morris trajectories: `trajectories` when given, else `--samples` of them alone or 50 beside the other methods. */
 const MORRIS: DesignEntry<MorrisLayout, undefined> = {
   plan: (c) => {
-    const r = c.trajectories ?? (c.all ? DEFAULT_TRAJECTORIES : c.samples);
+    const r = morrisTrajectories(c);
     // r·(k+1) rows of k values: the same 2^31-value bound as the other designs, checked before allocating.
     if (r * (c.k + 1) * c.k > DESIGN_VALUES) {
       throw new InputError('--samples', r, `at most ${Math.floor(DESIGN_VALUES / ((c.k + 1) * c.k)).toLocaleString('en-US')} Morris trajectories for ${c.k} inputs`);
@@ -186,8 +206,14 @@ const MORRIS: DesignEntry<MorrisLayout, undefined> = {
     // Alone, the result's `samples` is the trajectories drawn (not an unused --samples).
     return c.all ? { design } : { design, samples: design.layout.trajectories };
   },
+  count: (c) => Math.max(morrisTrajectories(c), 2) * (c.k + 1),
+  rows: (c, first, count) => morrisRows(c.k, { trajectories: Math.max(morrisTrajectories(c), 2), levels: c.levels, seed: c.seed }, first, count),
   prepare: () => undefined,
 };
+
+function morrisTrajectories(c: PlanContext): number {
+  return c.trajectories ?? (c.all ? DEFAULT_TRAJECTORIES : c.samples);
+}
 
 export const METHODS = [
   method({

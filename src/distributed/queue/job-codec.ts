@@ -4,11 +4,11 @@
  * - a simulate task's shared buffers (the worker returns the chunk's values instead);
  * - an evaluate task's design rows, when the design can be regenerated from its spec (every
  *   sensitivity design: sensitivity/design-spec.ts). The job carries the spec and the first row;
- *   the worker regenerates the study's designs once (the same code on the same seed, so the same
- *   bits) and takes its rows, so a job's size does not grow with the study's N.
+ *   the worker makes those rows alone (the same code on the same seed, so the same bits), so
+ *   neither a job's size nor a worker's memory grows with the study's N.
  */
 import type { EvaluateTask, Task } from '../../../workers/protocol.ts';
-import { planDesigns, type DesignSpec } from '../../sensitivity/design-spec.ts';
+import { designRowsOf, type DesignSpec } from '../../sensitivity/design-spec.ts';
 import { decodeText, encodeText } from '../codec.ts';
 
 /** An evaluate task without its rows: the spec and first row say where they come from. */
@@ -39,16 +39,7 @@ export function decodeJobTasks(text: string, rows: (spec: string, first: number,
   return decodeText<WireTask[]>(text).map((t) => (t.kind === 'evaluate' && !('unit' in t) ? { ...t, unit: rows(t.design.spec, t.design.first, t.rows) } : (t as Task)));
 }
 
-/** The last study's designs, regenerated once for all its jobs on this process. */
-let cached: { readonly spec: string; readonly k: number; readonly unit: Float64Array } | undefined;
-
-/** Rows [first, first + count) of the designs of `spec` (a DesignSpec as JSON). */
+/** Rows [first, first + count) of the designs of `spec` (a DesignSpec as JSON), made alone where the design allows. */
 export function designRows(spec: string, first: number, count: number): Float64Array {
-  if (cached?.spec !== spec) {
-    const parsed = JSON.parse(spec) as DesignSpec;
-    cached = { spec, k: parsed.k, unit: planDesigns(parsed, () => {}).unit };
-  }
-  const { k, unit } = cached;
-  if ((first + count) * k > unit.length) throw new Error(`rows ${first} to ${first + count - 1} lie outside the study's design (${unit.length / k} rows)`);
-  return unit.slice(first * k, (first + count) * k);
+  return designRowsOf(JSON.parse(spec) as DesignSpec, first, count);
 }
