@@ -10,8 +10,11 @@
  * purpose: this runs in the main thread, and a model whose faults lie in the tails (a throw, a
  * timer, a `process.exit`) is met by the workers, which report it with the sample.
  *
- * Each call goes through `vm` with `breakOnSigint`, so Ctrl-C stops a compute that never
- * returns, and with the caller's timeout if any (`--timeout`).
+ * The whole check runs inside one `vm` call with `breakOnSigint`, so Ctrl-C stops a compute that
+ * never returns, and with the caller's timeout if any (`--timeout`). One call, not one per model
+ * call: each such call starts and joins a watchdog thread in Node, ~0.2–1 ms apiece, which for
+ * 1 + 2k points and their claims was most of the check's time (edunov-2023: 264 calls, 30–100 ms),
+ * paid again by `serve` for every new value a slider gives.
  */
 import vm from 'node:vm';
 import { InterruptedError, ModelError, RunError, showValue } from '../errors.ts';
@@ -33,7 +36,13 @@ export function preflight(model: ResolvedModel, options: PreflightOptions = {}):
   const deadline = options.timeoutSeconds === undefined ? undefined : performance.now() + options.timeoutSeconds * 1000;
   const declared = new Set(model.outputs.map((o) => o.name));
   const undeclared = new Set<string>();
-  const call = caller(model, options.timeoutSeconds, deadline);
+  const { call, guarded } = caller(model, options.timeoutSeconds, deadline);
+  guarded(() => check(model, call, declared, undeclared));
+  return undeclared.size === 0 ? [] : warningsOf(model, undeclared);
+}
+
+/** Compute at every check point, then each claim on its outputs; the first fault throws. */
+function check(model: ResolvedModel, call: Call, declared: ReadonlySet<string>, undeclared: Set<string>): void {
   for (const point of points(model)) {
     const sample = showSample(point);
     const params = guard(paramsObject(point));
@@ -58,7 +67,9 @@ export function preflight(model: ResolvedModel, options: PreflightOptions = {}):
       if (typeof holds !== 'boolean') throw new ModelError(claimMessage(model.name, claim.name, holds, sample), point);
     }
   }
-  if (undeclared.size === 0) return [];
+}
+
+function warningsOf(model: ResolvedModel, undeclared: ReadonlySet<string>): string[] {
   const names = [...undeclared];
   return [
     `model ${model.name}: compute returns ${names.join(', ')}, ${names.length === 1 ? 'which is' : 'which are'} not declared in outputs and ${names.length === 1 ? 'is' : 'are'} left out of the results (declare ${names.length === 1 ? 'it' : 'them'} under outputs to keep ${names.length === 1 ? 'it' : 'them'})`,
@@ -90,8 +101,13 @@ function paramsObject(point: Record<string, number>): Values<string> {
 
 type Call = <T>(where: string, point: Record<string, number>, params: Guard<object>, fn: () => T, outputs?: Guard<object>) => T;
 
-/** Runs model code in `vm` (interruptible, bounded) and turns every way it can fail into one line. */
-function caller(model: ResolvedModel, timeoutSeconds: number | undefined, deadline: number | undefined): Call {
+/**
+ * Model calls, each turning every way it can fail into one line (`call`), made inside one `vm` run
+ * (`guarded`: interruptible by Ctrl-C, bounded by the deadline). Ctrl-C and the timeout end that
+ * run from outside, past any catch in the model's code (V8 terminates it); they are told apart
+ * from the model's own throws by the run's error code, and name the call that was running.
+ */
+function caller(model: ResolvedModel, timeoutSeconds: number | undefined, deadline: number | undefined): { call: Call; guarded: (check: () => void) => void } {
   const context = vm.createContext({ fn: undefined as unknown });
   const script = new vm.Script('fn()', { filename: `${model.name} preflight` });
   const parameterNames = model.parameters.map((p) => p.name);
@@ -114,50 +130,66 @@ function caller(model: ResolvedModel, timeoutSeconds: number | undefined, deadli
     }
   };
 
-  return (where, point, params, fn, outputs) => {
+  /** The call running (for the timeout's message) and whether it called process.exit. */
+  let running = { where: 'compute', sample: '' };
+  let exitCall: { code: unknown } | undefined;
+
+  const call: Call = (where, point, params, fn, outputs) => {
     const sample = showSample(point);
-    context.fn = fn;
-    const exit = process.exit;
-    // A compute that ends the program would end it silently here, in the main thread.
-    let exitCall: { code: unknown } | undefined;
-    process.exit = ((code?: number | string | null) => {
-      exitCall ??= { code };
-      throw new Error(`process.exit(${code ?? ''})`);
-    }) as typeof process.exit;
-    let timedOut = false;
+    running = { where, sample };
+    exitCall = undefined;
     let value: unknown;
     let thrown: unknown;
     let failed = false;
     try {
-      const runOptions: vm.RunningScriptOptions = { breakOnSigint: true };
-      if (deadline !== undefined) {
-        const left = deadline - performance.now();
-        timedOut = left <= 0;
-        runOptions.timeout = Math.max(1, Math.ceil(left));
-      }
-      if (!timedOut) value = script.runInContext(context, runOptions);
+      value = fn();
     } catch (err) {
       failed = true;
       thrown = err;
-    } finally {
-      process.exit = exit;
-      context.fn = undefined;
     }
     // A guard fault comes first, even when the model caught the stop and went on or threw something else.
     const fault = params.fault ?? outputs?.fault;
     if (fault) throw new ModelError(faultMessage(where, fault, params.fault ? 'params' : 'outputs'), point);
-    if (exitCall) {
-      throw new ModelError(`model ${model.name}: ${where} called process.exit(${exitCall.code ?? ''}) at the sample ${sample}; a model must return its outputs, not end the program`, point);
+    // Set by the process.exit that `guarded` put in place, while fn ran (a narrowing TypeScript cannot see).
+    const exited = exitCall as { code: unknown } | undefined;
+    if (exited) {
+      throw new ModelError(`model ${model.name}: ${where} called process.exit(${exited.code ?? ''}) at the sample ${sample}; a model must return its outputs, not end the program`, point);
     }
-    const code = failed && typeof thrown === 'object' && thrown !== null ? (thrown as { code?: unknown }).code : undefined;
-    if (code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw new InterruptedError('SIGINT');
-    if (timedOut || code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new RunError(timeoutMessage(), EXIT_TIMEOUT);
     if (!failed) return value as never;
     const reason = (thrown instanceof Error ? thrown.message : String(thrown)).replace(/\s*\n\s*/g, ' ');
     throw new ModelError(`model ${model.name}: ${where} threw "${reason}" for the sample ${sample}`, point);
+  };
 
-    function timeoutMessage(): string {
-      return `model ${model.name}: ${where} did not finish within --timeout ${timeoutSeconds} s while the model was being checked (at the sample ${sample}), before sampling started`;
+  const guarded = (check: () => void): void => {
+    const exit = process.exit;
+    // A compute that ends the program would end it silently here, in the main thread.
+    process.exit = ((code?: number | string | null) => {
+      exitCall ??= { code };
+      throw new Error(`process.exit(${code ?? ''})`);
+    }) as typeof process.exit;
+    context.fn = check;
+    try {
+      const runOptions: vm.RunningScriptOptions = { breakOnSigint: true };
+      if (deadline !== undefined) {
+        const left = deadline - performance.now();
+        if (left <= 0) throw new RunError(timeoutMessage(), EXIT_TIMEOUT);
+        runOptions.timeout = Math.max(1, Math.ceil(left));
+      }
+      script.runInContext(context, runOptions);
+    } catch (err) {
+      const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+      if (code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw new InterruptedError('SIGINT');
+      if (code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new RunError(timeoutMessage(), EXIT_TIMEOUT);
+      throw err;
+    } finally {
+      process.exit = exit;
+      context.fn = undefined;
     }
   };
+  return { call, guarded };
+
+  function timeoutMessage(): string {
+    const at = running.sample ? ` (at the sample ${running.sample})` : '';
+    return `model ${model.name}: ${running.where} did not finish within --timeout ${timeoutSeconds} s while the model was being checked${at}, before sampling started`;
+  }
 }
