@@ -8,8 +8,10 @@
  * precision checkpoint (and the whole plan without --precision), so job edges include every
  * checkpoint and the plan does not depend on the number of workers. Results are read by job id,
  * from their own key (`protocol.ts`), when BullMQ announces a job complete (and by a periodic
- * sweep, since the event stream is trimmed), then removed; a chunk already received is dropped (a job run twice after its worker
- * died). The end-of-run selections of exact percentiles run here, on the values received.
+ * sweep, since the event stream is trimmed), then removed; a chunk already received is dropped
+ * (a job run twice after its worker died). Exact percentiles keep no values here: the workers
+ * return counts, then run the chunks again for the values the selections need (refine tasks,
+ * engine/remote-select.ts).
  *
  * A heartbeat refreshes the run records and watches the connection: Redis lost for longer than
  * LOST_AFTER_MS fails the run with one line naming the URL. An interrupt (Ctrl-C) marks the runs
@@ -25,7 +27,7 @@ import { abortReason, type Runner, type RunnerFactory } from '../../engine/runne
 import { selectOne } from '../../engine/select.ts';
 import { onAbandon } from '../../results/cleanup.ts';
 import type { QueuePlacement } from '../../results/types.ts';
-import { decodeText } from '../codec.ts';
+import { decode } from '../codec.ts';
 import { encodeJobTasks } from './job-codec.ts';
 import { engineVersions, modelSource } from '../fingerprint.ts';
 import { bullConnection, connectChecked, unreachable } from './connection.ts';
@@ -55,7 +57,7 @@ export interface Coordinator {
   readonly retried: number;
   /** summary.json's `queue` for the jobs read since the last call (then counted afresh). */
   placement(): QueuePlacement;
-  /** Bytes of job data sent and results received (base64 text, as Redis stores it). */
+  /** Bytes of job data sent (base64 text, in BullMQ's JSON) and results received (binary, under their own keys). */
   readonly bytes: { sent: number; received: number };
   close(): Promise<void>;
 }
@@ -99,7 +101,8 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
     throw unreachable(url, err);
   });
 
-  const factory: RunnerFactory = async (handle) => {
+  // Remote: an exact run keeps no values here; its chunks return counts and run again for the values its selections need (engine/remote-select.ts).
+  const factory: RunnerFactory = Object.assign(async (handle: Parameters<RunnerFactory>[0]): Promise<Runner> => {
     const id = randomUUID();
     const record: RunRecord = {
       id,
@@ -118,6 +121,8 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
         return new Promise<void>((resolve, reject) => {
           const here = tasks.filter((t) => t.kind === 'select');
           const remote = tasks.filter((t) => t.kind !== 'select');
+          // summary.json's `jobs` counts the run's batches of chunks, not the refinement passes that run them again.
+          const counted = remote[0]?.kind !== 'refine';
           const outstanding = new Map<string, number>(); // job id → tasks in it
           const seen = new Set<string>();
           let settled = false;
@@ -150,17 +155,17 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
             if (!job || settled || !outstanding.has(jobId)) return;
             if (job.failedReason && job.finishedOn) return finish(jobError(job.failedReason));
             if (!job.finishedOn || job.returnvalue !== STORED) return;
-            const text = await client.get(resultKey(id, jobId));
-            if (text === null || settled || !outstanding.has(jobId)) {
-              if (text === null && !settled) finish(new RunError(`the results of job ${jobId} are missing from the Redis server at ${url.display} (evicted or deleted); the run is abandoned`));
+            const stored = await client.getBuffer(resultKey(id, jobId));
+            if (stored === null || settled || !outstanding.has(jobId)) {
+              if (stored === null && !settled) finish(new RunError(`the results of job ${jobId} are missing from the Redis server at ${url.display} (evicted or deleted); the run is abandoned`));
               return;
             }
             outstanding.delete(jobId);
-            bytes.received += text.length;
+            bytes.received += stored.length;
             const again = job.stalledCounter > 0 || job.attemptsStarted > 1;
             if (again) retried++;
-            const { worker, results } = decodeText<JobReturn>(text);
-            since.jobs++;
+            const { worker, results } = decode<JobReturn>(stored);
+            if (counted) since.jobs++;
             if (again) since.retried++;
             since.workers.add(worker);
             try {
@@ -234,7 +239,7 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
       async close() {},
     };
     return runner;
-  };
+  }, { remote: true });
 
   async function removeJobs(ids: readonly string[]): Promise<void> {
     await Promise.all(ids.map((jobId) => queue.remove(jobId).catch(() => 0)));

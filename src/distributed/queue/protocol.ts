@@ -5,7 +5,8 @@
  *   sampling, percentile method and the engine, Node and V8 versions;
  * - `ai-energy-mc:run:<id>:jobs`, the ids of its jobs (for removal when the run is cancelled);
  * - `ai-energy-mc:run:<id>:cancelled`, set when the coordinator is interrupted;
- * - `ai-energy-mc:run:<id>:result:<job id>`, a job's results, encoded, until the coordinator reads them.
+ * - `ai-energy-mc:run:<id>:result:<job id>`, a job's results, encoded (`encode`: binary, not base64),
+ *   until the coordinator reads them.
  * A job is a batch of consecutive chunk tasks of one run: its data names the run and the chunks,
  * the tasks travel encoded (`codec.ts`). Its results are stored under their own key and its return
  * value only says so (`STORED`): BullMQ copies a return value into its event stream as well as the
@@ -45,7 +46,7 @@ export interface JobData {
   readonly tasks: string;
 }
 
-/** What a job returns, encoded (`encodeText`): the batch's results and which worker process computed them (for summary.json's `queue.workers`). */
+/** What a job returns, encoded (`encode`) under `resultKey`: the batch's results and which worker process computed them (for summary.json's `queue.workers`). */
 export interface JobReturn {
   /** A random id per worker process (no host name or address: summary.json travels). */
   readonly worker: string;

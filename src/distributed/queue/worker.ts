@@ -20,7 +20,7 @@ import type { Task, TaskResult } from '../../../workers/protocol.ts';
 import { toErrorData } from '../../errors.ts';
 import { loadModel, type ModelHandle } from '../../model/load.ts';
 import { createRunner, type Runner } from '../../engine/runner.ts';
-import { encodeText } from '../codec.ts';
+import { encode } from '../codec.ts';
 import { decodeJobTasks } from './job-codec.ts';
 import { canonicalJson, materialise, versionMismatch } from '../fingerprint.ts';
 import { bullConnection, connectChecked } from './connection.ts';
@@ -122,7 +122,7 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
       results.sort((a, b) => (a.kind === 'select' || b.kind === 'select' ? 0 : a.chunk - b.chunk));
       const again = job.stalledCounter > 0 || job.attemptsStarted > 1 ? ' (run again: its first worker stopped)' : '';
       options.log(`job ${job.id}: ${record.model.fileName} chunks ${first}–${last} in ${((Date.now() - started) / 1000).toFixed(2)} s${again}`);
-      await client.set(resultKey(run, job.id!), encodeText({ worker: WORKER_ID, results } satisfies JobReturn), 'EX', RESULT_TTL_SECONDS);
+      await client.set(resultKey(run, job.id!), encode({ worker: WORKER_ID, results } satisfies JobReturn), 'EX', RESULT_TTL_SECONDS);
       return STORED;
     } catch (err) {
       options.log(`job ${job.id}: failed: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
