@@ -90,10 +90,45 @@ export interface LoadOptions {
  * instance of the model module (`importModule`).
  */
 export async function loadModel(ref: string, overrides: Overrides = {}, options: LoadOptions = {}): Promise<ModelHandle> {
+  return loadImported(await importModel(ref), overrides, options);
+}
+
+/**
+ * A model file imported once, to be resolved again with other overrides or another scenario
+ * without importing it again (`serve`: a slider gives a new distribution each time). Importing is
+ * what makes a new instance of the model's code; overrides and scenarios are data, so every
+ * handle loaded from one `ModelModule` runs the same compute and claim functions.
+ */
+export interface ModelModule {
+  readonly file: string;
+  /** The module's default export, as imported for running. */
+  readonly definition: unknown;
+  /** A second instance's default export, for the preflight (imported on first need, then kept). */
+  checkedDefinition(): Promise<unknown>;
+}
+
+/** Imports a model file (or a built-in model by name) for `loadImported`. */
+export async function importModel(ref: string): Promise<ModelModule> {
   const file = modelFile(ref);
-  const model = resolveModel(defaultExport(await importModule(file, 'run')), file, overrides, options.scenario);
+  const definition = defaultExport(await importModule(file, 'run'));
+  let checked: Promise<unknown> | undefined;
+  return {
+    file,
+    definition,
+    checkedDefinition: () =>
+      (checked ??= importModule(file, 'preflight').then(defaultExport, (err: unknown) => {
+        checked = undefined; // not kept: the next load tries again
+        throw err;
+      })),
+  };
+}
+
+/** `loadModel` on a file already imported: resolved with these overrides and scenario, and checked in the main thread. */
+export async function loadImported(module: ModelModule, overrides: Overrides = {}, options: LoadOptions = {}): Promise<ModelHandle> {
+  const { file } = module;
+  const model = resolveModel(module.definition, file, overrides, options.scenario);
   if (!isMainThread || shippedAsChecked(file, overrides, model)) return { file, overrides, model };
-  const checked = resolveModel(defaultExport(await importModule(file, 'preflight')), file, overrides, options.scenario);
+  const checked = resolveModel(await module.checkedDefinition(), file, overrides, options.scenario);
   return { file, overrides, model: { ...model, warnings: preflight(checked, options) } };
 }
 
