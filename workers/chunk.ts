@@ -15,7 +15,7 @@ import { fillLatinHypercube } from '../src/sampling/lhs.ts';
 import { imposeRankCorrelation } from '../src/sampling/iman-conover.ts';
 import { correlationTarget } from '../src/sampling/correlation-matrix.ts';
 import type { ResolvedModel, ResolvedParameter } from '../src/model/types.ts';
-import { buildEvaluateKernel, buildSimulateKernel, STATS, type KernelFailure } from './kernel.ts';
+import { buildEvaluateKernel, buildSimulateKernel, STATS, type KernelCache, type KernelFailure } from './kernel.ts';
 import type { EvaluateResult, EvaluateTask, SelectResult, SelectTask, SimulateResult, SimulateTask, Task, TaskResult } from './protocol.ts';
 import { selectOne } from '../src/engine/select.ts';
 import { claimMessage, isThenable, outputMessage, resultMessage, showSample } from '../src/model/values.ts';
@@ -28,16 +28,17 @@ export interface ChunkRunner {
   run(task: Task): TaskResult;
 }
 
-export function createChunkRunner(model: ResolvedModel): ChunkRunner {
+/** `kernels`: kernels kept across models that differ only in their distributions (`serve`'s warm threads). */
+export function createChunkRunner(model: ResolvedModel, kernels?: KernelCache): ChunkRunner {
   const varying = model.parameters.filter((p) => !p.dist.isConstant);
   const target = correlationTarget(model.correlations, model.parameters.map((p) => p.name), (name) =>
     model.parameters.some((p) => p.name === name && p.dist.isConstant),
   );
   const correlated = target ? target.names.map((name) => varying.findIndex((p) => p.name === name)) : [];
-  const simulateKernel = buildSimulateKernel(model);
+  const simulateKernel = buildSimulateKernel(model, kernels);
   // One random stream, reseeded per chunk: the fill loops keep calling the same function (see plan.ts).
   const stream = createChunkStream();
-  const evaluateKernel = buildEvaluateKernel(model);
+  const evaluateKernel = buildEvaluateKernel(model, kernels);
   const m = model.outputs.length;
   const finite = new Int32Array(m);
   const nonFinite = new Int32Array(m);

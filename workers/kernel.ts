@@ -105,7 +105,7 @@ function parts(model: ResolvedModel) {
   return { q, constants, paramsClass, literal, colDecl, assign, resultCheck, claimCall };
 }
 
-export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
+export function buildSimulateKernel(model: ResolvedModel, cache?: KernelCache): SimulateKernel {
   const { q, constants, paramsClass, literal, colDecl, assign, resultCheck, claimCall } = parts(model);
   const outs = model.outputs;
   const claims = model.claims;
@@ -147,11 +147,10 @@ export function buildSimulateKernel(model: ResolvedModel): SimulateKernel {
       ${claims.map((_, j) => `holds[${j}] = h${j};`).join('\n')}
       return null;
     };`;
-  const make = new Function('compute', 'claims', 'consts', body) as (c: Compute, cl: Claim[], k: number[]) => SimulateKernel;
-  return make(model.compute, claims.map((c) => c.test), constants);
+  return made<SimulateKernel>(body, model, constants, cache);
 }
 
-export function buildEvaluateKernel(model: ResolvedModel): EvaluateKernel {
+export function buildEvaluateKernel(model: ResolvedModel, cache?: KernelCache): EvaluateKernel {
   const { q, constants, paramsClass, literal, colDecl, assign, resultCheck, claimCall } = parts(model);
   const body = `
     ${paramsClass}
@@ -182,6 +181,49 @@ export function buildEvaluateKernel(model: ResolvedModel): EvaluateKernel {
       }
       return null;
     };`;
-  const make = new Function('compute', 'claims', 'consts', body) as (c: Compute, cl: Claim[], k: number[]) => EvaluateKernel;
-  return make(model.compute, model.claims.map((c) => c.test), constants);
+  return made<EvaluateKernel>(body, model, constants, cache);
+}
+
+/** The kernel of a generated body with the model's functions and constants: compiled anew, or the cache's. */
+function made<K>(body: string, model: ResolvedModel, constants: number[], cache: KernelCache | undefined): K {
+  const make = () => (new Function('compute', 'claims', 'consts', body) as (c: Compute, cl: Claim[], k: number[]) => K)(model.compute, model.claims.map((c) => c.test), constants);
+  return cache ? cache.get(body, model, constants, make) : make();
+}
+
+/**
+ * Kernels kept across models that differ only in their distributions (`serve`'s warm threads: a
+ * slider gives a new distribution each time), so that the new values run through code V8 has
+ * already optimised instead of a fresh `new Function` that runs unoptimised for most of a chunk
+ * (edunov-2023, first 65,536-sample chunk: ~200 ms fresh against ~40 ms warm).
+ *
+ * A kernel is the function of what it is made of and of nothing else: its generated body (the
+ * names, the constant/varying pattern, the outputs, the claims' thresholds: all of it text), the
+ * constants' values, and the functions it calls (compute and the claims not declared as data).
+ * A kernel is reused only when all of these are the same, values compared with Object.is and
+ * functions by identity, so it computes exactly what a fresh one would, bit for bit. The
+ * distributions are not among them: columns are drawn outside the kernel (workers/chunk.ts).
+ */
+export class KernelCache {
+  private readonly entries: Array<{ body: string; compute: unknown; calls: readonly unknown[]; constants: readonly number[]; kernel: unknown }> = [];
+
+  /** Keeps the `size` kernels used last. */
+  constructor(readonly size = 16) {}
+
+  get<K>(body: string, model: ResolvedModel, constants: readonly number[], make: () => K): K {
+    // The claims the body calls; a claim declared as data is compiled into the body (its threshold is text there).
+    const calls = model.claims.map((c) => (c.threshold ? undefined : c.test));
+    const i = this.entries.findIndex(
+      (e) =>
+        e.body === body &&
+        e.compute === model.compute &&
+        e.calls.length === calls.length &&
+        e.calls.every((f, j) => f === calls[j]) &&
+        e.constants.length === constants.length &&
+        e.constants.every((v, j) => Object.is(v, constants[j])),
+    );
+    const entry = i >= 0 ? this.entries.splice(i, 1)[0] : { body, compute: model.compute, calls, constants: [...constants], kernel: make() };
+    this.entries.push(entry);
+    if (this.entries.length > this.size) this.entries.shift();
+    return entry.kernel as K;
+  }
 }
