@@ -65,7 +65,7 @@ describe('KernelCache', () => {
 
   it('a chunk through a kept kernel gives the same bytes as through a fresh one', () => {
     const cache = new KernelCache();
-    const sets = [{}, { b: '2 to 9' }, { a: 'normal(3, 1)', b: 'lognormal(1, 0.5)' }, {}];
+    const sets: Record<string, string>[] = [{}, { b: '2 to 9' }, { a: 'normal(3, 1)', b: 'lognormal(1, 0.5)' }, {}];
     createChunkRunner(resolve(), cache).run(task(0));
     for (const set of sets) {
       for (const chunk of [0, 3]) {
