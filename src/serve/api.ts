@@ -23,7 +23,7 @@ import { sensitivity } from '../api/sensitivity.ts';
 import { parseDistribution } from '../api/distribution.ts';
 import { AbortedError } from '../engine/runner.ts';
 import { InputError, ModelError, showValue } from '../errors.ts';
-import { loadModel, type ModelHandle } from '../model/load.ts';
+import { importModel, loadImported, type ModelHandle, type ModelModule } from '../model/load.ts';
 import { describeModel } from '../cli/commands/describe.ts';
 import { chooseCharts } from '../charts/select.ts';
 import type { SensitivityReading } from '../sensitivity/result.ts';
@@ -89,7 +89,7 @@ export class Api {
   private async models() {
     const list = [];
     for (const [name, ref] of this.catalog) {
-      const { model, file } = await loadModel(ref);
+      const { model, file } = await this.load(ref);
       list.push({
         name,
         title: model.title,
@@ -111,7 +111,7 @@ export class Api {
   }
 
   private async describe(name: string, scenario: string | null) {
-    const { model, file } = await loadModel(this.modelRef(name), {}, scenario ? { scenario } : {});
+    const { model, file } = await this.load(this.modelRef(name), {}, scenario ?? undefined);
     return describeModel(model, file);
   }
 
@@ -122,7 +122,7 @@ export class Api {
     const model = query.get('model');
     const scenario = query.get('scenario');
     if (param === null || model === null) throw new InputError('dist', null, "a distribution as text, e.g. ?dist=1e6%20to%202e6 (or ?model=NAME&param=NAME for a model's own)");
-    const { model: m } = await loadModel(this.modelRef(model), {}, scenario ? { scenario } : {});
+    const { model: m } = await this.load(this.modelRef(model), {}, scenario ?? undefined);
     const p = m.parameters.find((x) => x.name === param);
     if (!p) throw new InputError('param', param, `a parameter of ${m.name}: ${m.parameters.map((x) => x.name).join(', ')}`);
     return previewOf(p.dist);
@@ -147,6 +147,25 @@ export class Api {
     return { name: body.model as string, ref, samples, seed: String(seed), set: set as Record<string, string>, ...(scenario !== undefined ? { scenario } : {}) };
   }
 
+  /**
+   * Model files as imported, by reference: each is imported once for the server's life, and every
+   * request resolves (and checks) it with its own overrides and scenario. A slider's new value is
+   * then data for the same compute, here and in the pool's threads (pool-worker.ts), not a new
+   * instance of the model's code. An edited model file is read when `serve` starts again.
+   */
+  private readonly modules = new Map<string, Promise<ModelModule>>();
+
+  /** `loadModel` through the imported files: the preflight runs for every new set of overrides, as `run` would. */
+  private async load(ref: string, set: Readonly<Record<string, string>> = {}, scenario?: string): Promise<ModelHandle> {
+    let module = this.modules.get(ref);
+    if (!module) {
+      module = importModel(ref);
+      this.modules.set(ref, module);
+      module.catch(() => this.modules.delete(ref)); // a file that failed to import is tried again next time
+    }
+    return loadImported(await module, set, scenario !== undefined && scenario !== '' ? { scenario } : {});
+  }
+
   /** Loaded models by request (file, overrides, scenario): a rerun neither re-imports nor re-checks the model. */
   private readonly handles = new Map<string, Promise<ModelHandle>>();
 
@@ -155,7 +174,7 @@ export class Api {
     let handle = this.handles.get(key);
     if (handle) this.handles.delete(key);
     else {
-      handle = loadModel(r.ref, r.set, r.scenario !== undefined ? { scenario: r.scenario } : {});
+      handle = this.load(r.ref, r.set, r.scenario);
       handle.catch(() => this.handles.delete(key));
     }
     this.handles.set(key, handle);
