@@ -8,16 +8,17 @@
  * The model travels as source text so that other machines need not have the file. A built-in model
  * travels by name as well (its helpers in models/shared/ are part of every installation of the same
  * engine version) and is checked against the receiver's own copy by SHA-256. A model file of the
- * user's own is written to a private temporary folder under its own name and imported from there,
- * so it must be self-contained (import nothing by a relative path).
+ * user's own travels with the local files it imports (`local-imports.ts`), and is written with
+ * them, in the same layout, to a private temporary folder and imported from there.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep, isAbsolute } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { RunError } from '../errors.ts';
 import { MODELS_DIR, type ModelHandle } from '../model/load.ts';
 import { ENGINE_VERSION } from '../version.ts';
+import { localImports } from './local-imports.ts';
 
 /** The model as it travels. */
 export interface ModelSource {
@@ -26,6 +27,9 @@ export interface ModelSource {
   /** A built-in model's path under models/ (with '/'), when it is one. */
   readonly builtin?: string;
   readonly source: string;
+  /** A user's model: the local files it imports, by path relative to its folder ('/'-separated, maybe '../'), with their text. */
+  readonly files?: Readonly<Record<string, string>>;
+  /** SHA-256 of the model file (and, when it imports local files, of their paths and text too). */
   readonly sha256: string;
   readonly overrides: Readonly<Record<string, string>>;
   readonly scenario?: string;
@@ -49,11 +53,16 @@ export function modelSource(handle: ModelHandle): ModelSource {
   const rel = relative(MODELS_DIR, handle.file);
   const builtin = !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : undefined;
   const scenario = (handle.model as { readonly scenario?: string }).scenario;
+  const imported = builtin === undefined ? localImports(handle.file) : [];
+  const files = Object.fromEntries(imported.map((rel) => [rel, readFileSync(resolve(dirname(handle.file), rel), 'utf8')]));
+  const hash = createHash('sha256').update(bytes);
+  for (const [rel, text] of Object.entries(files)) hash.update(`\0${rel}\0${text}`);
   return {
     fileName: basename(handle.file),
     ...(builtin !== undefined ? { builtin } : {}),
     source: bytes.toString('utf8'),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    ...(imported.length > 0 ? { files } : {}),
+    sha256: hash.digest('hex'),
     overrides: { ...handle.overrides },
     ...(scenario !== undefined ? { scenario } : {}),
   };
@@ -75,9 +84,26 @@ export function materialise(model: ModelSource): { file: string; dispose: () => 
     if (sha === model.sha256) return { file: own, dispose: () => {} };
   }
   const dir = mkdtempSync(join(tmpdir(), 'ai-energy-mc-model-'));
-  const file = join(dir, model.fileName);
-  writeFileSync(file, model.source);
-  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  const dispose = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    // Deep enough that every '../' of an imported file stays inside the private folder.
+    const files = Object.entries(model.files ?? {});
+    const depth = Math.max(0, ...files.map(([rel]) => /^(?:\.\.\/)*/.exec(rel)![0].length / 3));
+    const home = join(dir, ...Array<string>(depth).fill('model'));
+    mkdirSync(home, { recursive: true });
+    const file = join(home, model.fileName);
+    writeFileSync(file, model.source);
+    for (const [rel, text] of files) {
+      const target = resolve(home, rel);
+      if (!target.startsWith(dir + sep)) throw new RunError(`the model's imported file ${JSON.stringify(rel)} would lie outside its folder; refused`);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    }
+    return { file, dispose };
+  } catch (err) {
+    dispose();
+    throw err;
+  }
 }
 
 /** Why these versions may not run a job of `wanted`'s, or undefined when they may. */

@@ -63,7 +63,7 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
 
   // Keyed by the model as run (file, overrides, scenario), not by run: the next run of the same model reuses the threads.
   const load = (record: RunRecord): Promise<LoadedRun> => {
-    const { source: _source, ...id } = record.model;
+    const { source: _source, files: _files, ...id } = record.model; // the SHA-256 stands for the text
     const run = canonicalJson(id);
     let loaded = runs.get(run);
     if (!loaded) {
