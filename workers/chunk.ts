@@ -16,14 +16,18 @@ import { imposeRankCorrelation } from '../src/sampling/iman-conover.ts';
 import { correlationTarget } from '../src/sampling/correlation-matrix.ts';
 import type { ResolvedModel, ResolvedParameter } from '../src/model/types.ts';
 import { buildEvaluateKernel, buildSimulateKernel, STATS, type KernelCache, type KernelFailure } from './kernel.ts';
-import type { EvaluateResult, EvaluateTask, SelectResult, SelectTask, SimulateResult, SimulateTask, Task, TaskResult } from './protocol.ts';
+import type { EvaluateResult, EvaluateTask, RefineResult, RefineTask, SelectResult, SelectTask, SimulateResult, SimulateTask, Task, TaskResult } from './protocol.ts';
 import { selectOne } from '../src/engine/select.ts';
+import { DigitTable } from '../src/stats/digit-table.ts';
+import { refineValues } from './refine.ts';
 import { claimMessage, isThenable, outputMessage, resultMessage, showSample } from '../src/model/values.ts';
 
 export interface ChunkRunner {
   simulate(task: SimulateTask): SimulateResult;
   evaluate(task: EvaluateTask): EvaluateResult;
   select(task: SelectTask): SelectResult;
+  /** The chunk again, returning only what lies in the wanted cells (`refine.ts`). */
+  refine(task: RefineTask): RefineResult;
   /** Any task, by its kind. */
   run(task: Task): TaskResult;
 }
@@ -59,10 +63,12 @@ export function createChunkRunner(model: ResolvedModel, kernels?: KernelCache): 
 
   // One scrambled Sobol sequence per run (keyed by seed), shared by all chunks: chunk k reads points start..start+n.
   let sobol: { seed: string; sequence: SobolSequence; point: Float64Array } | undefined;
-  const fillSobol = (task: SimulateTask, n: number) => {
+  const fillSobol = (task: SimulateTask | RefineTask, n: number) => {
     const k = varying.length;
     if (task.start + n > 2 ** 32 - 1) throw new InputError('--samples', task.start + n, 'at most 2^32 − 1 samples with --sampling sobol');
-    if (!sobol || sobol.seed !== task.seed) {
+    // Point 0 from a fresh sequence: SobolSequence.seek(0) keeps the state of the point last drawn
+    // (a chunk 0 run again, by a refinement pass or a worker's next run of the same seed, would shift).
+    if (!sobol || sobol.seed !== task.seed || (task.start === 0 && sobol.sequence.index !== 0)) {
       sobol = { seed: task.seed, sequence: new SobolSequence(Math.max(k, 1), { scramble: { seed: task.seed } }), point: new Float64Array(Math.max(k, 1)) };
     }
     const { sequence, point } = sobol;
@@ -82,9 +88,49 @@ export function createChunkRunner(model: ResolvedModel, kernels?: KernelCache): 
     return sketch.toTransfer();
   };
 
+  // A first-digit count table, cleared and refilled per output: what an exact chunk returns when nobody keeps values.
+  const digitTable = new DigitTable();
+  const digitsOf = (values: Float64Array, n: number): Uint8Array => {
+    digitTable.clear();
+    digitTable.addValues(values, n);
+    return digitTable.pack();
+  };
+
+  /** The chunk's parameter columns, drawn as its seed and index say (then correlated if the model asks). */
+  const draw = (task: SimulateTask | RefineTask, n: number) => {
+    ensure(n);
+    stream.reset(task.seed, task.chunk);
+    const random = stream.random;
+    if (task.sampling === 'sobol') fillSobol(task, n);
+    else {
+      for (let j = 0; j < varying.length; j++) {
+        if (task.sampling === 'lhs') fillLatinHypercube(varying[j].dist, random, cols[j], perm, n);
+        else varying[j].dist.fill(random, cols[j], 0, n);
+      }
+    }
+    if (target) imposeRankCorrelation(correlated.map((j) => cols[j]), n, target, random);
+  };
+
   const runner: ChunkRunner = {
     run(task) {
-      return task.kind === 'simulate' ? runner.simulate(task) : task.kind === 'evaluate' ? runner.evaluate(task) : runner.select(task);
+      switch (task.kind) {
+        case 'simulate':
+          return runner.simulate(task);
+        case 'evaluate':
+          return runner.evaluate(task);
+        case 'refine':
+          return runner.refine(task);
+        default:
+          return runner.select(task);
+      }
+    },
+
+    refine(task) {
+      const n = task.size;
+      draw(task, n);
+      check(simulateKernel(n, cols, outs, finite, nonFinite, holds, stats), model, varying, cols);
+      const parts = outs.map((o, j) => refineValues(o, finite[j], task.cells[j], task.chunk));
+      return { kind: 'refine', chunk: task.chunk, values: parts.map((p) => p.values), counts: parts.map((p) => p.counts) };
     },
 
     select(task) {
@@ -94,21 +140,12 @@ export function createChunkRunner(model: ResolvedModel, kernels?: KernelCache): 
 
     simulate(task) {
       const n = task.size;
-      ensure(n);
-      stream.reset(task.seed, task.chunk);
-      const random = stream.random;
-      if (task.sampling === 'sobol') fillSobol(task, n);
-      else {
-        for (let j = 0; j < varying.length; j++) {
-          if (task.sampling === 'lhs') fillLatinHypercube(varying[j].dist, random, cols[j], perm, n);
-          else varying[j].dist.fill(random, cols[j], 0, n);
-        }
-      }
-      if (target) imposeRankCorrelation(correlated.map((j) => cols[j]), n, target, random);
+      draw(task, n);
       // Exact percentiles keep every value: the kernel writes straight into the run's shared buffers
-      // (or into fresh arrays that are transferred, not copied). A sketch is built from scratch arrays.
+      // (or into fresh arrays that are transferred, not copied). A sketch, or the first-digit counts
+      // of an exact run whose values nobody keeps, is built from scratch arrays.
       const exact = task.percentileMethod === 'exact';
-      const into = !exact
+      const into = !exact || task.digits
         ? outs
         : task.shared
           ? task.shared.map((sab) => new Float64Array(sab, 8 * task.start, n))
@@ -116,7 +153,13 @@ export function createChunkRunner(model: ResolvedModel, kernels?: KernelCache): 
       check(simulateKernel(n, cols, into, finite, nonFinite, holds, stats), model, varying, cols);
       checkFirstChunk(model, task, finite);
       const moments = into.map((o, j) => momentsFromSums(finite[j], stats, STATS * j, o)); // o: the values, rescanned only if the sums overflowed
-      const kept = !exact ? { sketches: into.map((o, j) => sketchOf(j, o, finite[j])) } : task.shared ? {} : { values: into.map((o, j) => o.subarray(0, finite[j])) };
+      const kept = !exact
+        ? { sketches: into.map((o, j) => sketchOf(j, o, finite[j])) }
+        : task.digits
+          ? { digits: into.map((o, j) => digitsOf(o, finite[j])) }
+          : task.shared
+            ? {}
+            : { values: into.map((o, j) => o.subarray(0, finite[j])) };
       return {
         kind: 'simulate',
         chunk: task.chunk,

@@ -26,6 +26,41 @@ export interface SimulateTask {
    * transfer — and the main thread closes any gaps left by non-finite values, in chunk order.
    */
   readonly shared?: readonly SharedArrayBuffer[];
+  /**
+   * Exact method, values kept by no one (a queue's workers: `src/engine/remote-select.ts`): return,
+   * per output, the counts of the chunk's finite values per first key digit instead of the values.
+   */
+  readonly digits?: true;
+}
+
+/**
+ * Cells of one output's radix keys (`src/stats/radix-key.ts`) wanted from chunks, as parallel
+ * arrays: a cell's values, or for a cell with too many values to send, their counts per next digit.
+ */
+export interface RefineCells {
+  readonly level: Uint8Array;
+  readonly hi: Uint32Array;
+  readonly lo: Uint32Array;
+  /** 1: the counts per next digit (with the least and greatest value of each); 0: the values. */
+  readonly counts: Uint8Array;
+  /** The chunks [from, until) the cell is asked of. */
+  readonly from: Uint32Array;
+  readonly until: Uint32Array;
+}
+
+/**
+ * A refinement pass of an exact run whose values nobody kept: the chunk runs again (the same seed
+ * and chunk give the same values) and returns only what lies in the wanted cells.
+ */
+export interface RefineTask {
+  readonly kind: 'refine';
+  readonly chunk: number;
+  readonly start: number;
+  readonly size: number;
+  readonly seed: string;
+  readonly sampling: Sampling;
+  /** Per output, the cells wanted: one object shared by every task of a pass (a job carries it once). */
+  readonly cells: readonly RefineCells[];
 }
 
 export interface EvaluateTask {
@@ -59,7 +94,7 @@ export interface SelectTask {
   readonly scale?: 'linear' | 'log';
 }
 
-export type Task = SimulateTask | EvaluateTask | SelectTask;
+export type Task = SimulateTask | EvaluateTask | SelectTask | RefineTask;
 
 export interface SimulateResult {
   readonly kind: 'simulate';
@@ -70,6 +105,8 @@ export interface SimulateResult {
   readonly finite: number[];
   /** Per output (exact method without shared buffers): its finite values, in sample order. */
   readonly values?: Float64Array[];
+  /** Per output (`SimulateTask.digits`): its finite values counted per first key digit, packed (`src/stats/digit-table.ts`). */
+  readonly digits?: Uint8Array[];
   /** Per output (ddsketch method): a sketch of its finite values. */
   readonly sketches?: SketchTransfer[];
   /** Per output: moments of its finite values (computed in the worker, merged in chunk order). */
@@ -100,7 +137,26 @@ export interface SelectResult {
   readonly counts?: number[];
 }
 
-export type TaskResult = SimulateResult | EvaluateResult | SelectResult;
+/** Per counts cell of a RefineTask and next digit met in the chunk: how many values, the least and the greatest. */
+export interface CellCounts {
+  /** The cell's index in the output's RefineCells. */
+  readonly cell: Uint32Array;
+  readonly digit: Uint32Array;
+  readonly count: Uint32Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+}
+
+export interface RefineResult {
+  readonly kind: 'refine';
+  readonly chunk: number;
+  /** Per output: the chunk's finite values that lie in one of its values cells, in sample order. */
+  readonly values: Float64Array[];
+  /** Per output: its counts cells' counts, if it has any. */
+  readonly counts: Array<CellCounts | null>;
+}
+
+export type TaskResult = SimulateResult | EvaluateResult | SelectResult | RefineResult;
 
 export interface WorkerInit {
   readonly file: string;
@@ -119,5 +175,6 @@ export type WorkerMessage =
 export function transferList(result: TaskResult): ArrayBuffer[] {
   if (result.kind === 'select') return [result.x.buffer as ArrayBuffer];
   if (result.kind === 'evaluate') return [...result.outputs, ...result.claims].map((a) => a.buffer as ArrayBuffer);
-  return [...(result.values ?? []).map((a) => a.buffer as ArrayBuffer), ...(result.sketches ?? []).flatMap(sketchBuffers)];
+  if (result.kind === 'refine') return result.values.map((a) => a.buffer as ArrayBuffer);
+  return [...(result.values ?? []), ...(result.digits ?? [])].map((a) => a.buffer as ArrayBuffer).concat((result.sketches ?? []).flatMap(sketchBuffers));
 }

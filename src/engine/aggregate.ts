@@ -7,7 +7,9 @@
  *
  * Percentiles come from one of two methods, chosen before the run:
  * - `exact`: every finite value is kept (compactly, in chunk order) and the order statistics
- *   are selected exactly (`stats/quantiles.ts`); memory grows with the sample count;
+ *   are selected exactly (`stats/quantiles.ts`); memory grows with the sample count. When the
+ *   chunks run on other machines (a queue), no value is kept here: chunks return counts per
+ *   first key digit and the selections fetch what they need (`remote-select.ts`);
  * - `ddsketch`: each chunk arrives as a relative-error quantile sketch, merged exactly
  *   (integer bucket counts); memory is bounded whatever the sample count, and every
  *   percentile is within the sketch's stated relative error of the exact one.
@@ -25,6 +27,8 @@ import type { SimulateResult } from '../../workers/protocol.ts';
 import type { PercentileMethod } from './types.ts';
 import { selectHere, type Selector } from './select.ts';
 import { CONVERGENCE_PS, finalStatistics, sketchQuantiles, type Aggregate, type OutputState } from './final-statistics.ts';
+import { createRemoteValues, type Refiner } from './remote-select.ts';
+import { quantileRanks } from '../stats/quantiles.ts';
 
 export type { Aggregate } from './final-statistics.ts';
 
@@ -35,8 +39,8 @@ export interface Aggregator {
   readonly consumed: number;
   /** Samples received, consumed or still waiting for an earlier chunk. */
   readonly received: number;
-  /** Quantiles of one output over the consumed samples (for precision targets). */
-  quantilesOf(output: number, ps: readonly number[]): QuantileResult;
+  /** Quantiles of outputs over the consumed samples (for precision targets), one result per ask. */
+  quantilesOf(asks: ReadonlyArray<{ readonly output: number; readonly ps: readonly number[] }>): Promise<QuantileResult[]>;
   /** Probability and interval of one claim over the consumed samples. */
   claimOf(claim: number): { probability: number; ci95: Interval };
   /** Exact method: whether the main thread has a backlog of pages to first-touch (`pageToucher`): it then takes a core. */
@@ -49,13 +53,17 @@ export interface Aggregator {
 
 /**
  * `capacity`: the most samples the run can take. Exact-mode buffers are allocated at that size
- * once (pages are touched only as they fill), not grown by doubling and copying.
+ * once (pages are touched only as they fill), not grown by doubling and copying. `refine`: the
+ * chunks run elsewhere and keep the values (exact method: chunks carry `digits`, nothing is kept
+ * here, and selections run refinement passes through it).
  */
-export function createAggregator(model: ResolvedModel, method: PercentileMethod, capacity: number): Aggregator {
+export function createAggregator(model: ResolvedModel, method: PercentileMethod, capacity: number, refine?: Refiner): Aggregator {
+  const remote = method === 'exact' && refine ? createRemoteValues(model.outputs.length, refine) : undefined;
+  const kept = method === 'exact' && !remote;
   const outputs: OutputState[] = model.outputs.map(() => ({
     moments: emptyMoments(),
     nonFinite: 0,
-    values: new Float64Array(method === 'exact' ? new SharedArrayBuffer(8 * capacity) : new ArrayBuffer(0)),
+    values: new Float64Array(kept ? new SharedArrayBuffer(8 * capacity) : new ArrayBuffer(0)),
     length: 0,
     sketch: method === 'ddsketch' ? createSketch() : null,
     checkpoints: [],
@@ -65,12 +73,15 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
   let nextChunk = 0;
   let consumed = 0;
   let received = 0;
-  const prefault = method === 'exact' ? pageToucher(outputs.map((o) => o.values), capacity) : undefined;
+  const prefault = kept ? pageToucher(outputs.map((o) => o.values), capacity) : undefined;
   prefault?.(0);
 
-  const quantilesOf = (j: number, ps: readonly number[]): QuantileResult => {
-    const o = outputs[j];
-    return o.sketch ? sketchQuantiles(o.sketch, ps) : quantiles(o.values, o.length, ps);
+  const quantilesOf = async (asks: ReadonlyArray<{ readonly output: number; readonly ps: readonly number[] }>): Promise<QuantileResult[]> => {
+    if (remote) return remote.quantiles(asks);
+    return asks.map(({ output, ps }) => {
+      const o = outputs[output];
+      return o.sketch ? sketchQuantiles(o.sketch, ps) : quantiles(o.values, o.length, ps);
+    });
   };
 
   /**
@@ -79,6 +90,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
    * quantiles are read now too (cheap), exact ones are selected at the end (`final-statistics.ts`).
    */
   const checkpoint = () => {
+    outputs.forEach((o, j) => o.moments.count > 0 && remote?.notePrefix(j, quantileRanks(o.length, CONVERGENCE_PS)));
     for (const o of outputs) {
       if (o.moments.count === 0) continue;
       o.checkpoints.push({ n: consumed, finite: o.length, moments: o.moments, ...(o.sketch ? { q: sketchQuantiles(o.sketch, CONVERGENCE_PS) } : {}) });
@@ -93,7 +105,8 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
         const t = r.sketches?.[j];
         if (!t) throw new Error(`chunk ${r.chunk} carries no sketch for output ${j}`);
         o.sketch.merge(fromTransfer(t));
-      } else {
+      } else if (remote) o.length += r.finite[j];
+      else {
         const kept = r.finite[j];
         if (o.length + kept > o.values.length) throw new Error(`more samples than the ${capacity} planned`);
         const v = r.values?.[j];
@@ -103,6 +116,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
         o.length += kept;
       }
     });
+    remote?.add(r);
     r.holds.forEach((h, j) => (holds[j] += h));
     consumed += r.size;
     nextChunk++;
@@ -112,7 +126,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
   };
 
   return {
-    shared: method === 'exact' ? outputs.map((o) => o.values.buffer as SharedArrayBuffer) : undefined,
+    shared: kept ? outputs.map((o) => o.values.buffer as SharedArrayBuffer) : undefined,
     get consumed() {
       return consumed;
     },
@@ -139,7 +153,7 @@ export function createAggregator(model: ResolvedModel, method: PercentileMethod,
     async finish(percentiles, select = selectHere) {
       if (pending.size > 0) throw new Error(`chunks ${[...pending.keys()].join(', ')} arrived without the chunks before them`);
       prefault?.(-1);
-      return finalStatistics(model, { outputs, holds, consumed }, percentiles, select);
+      return finalStatistics(model, { outputs, holds, consumed }, percentiles, remote?.select ?? select);
     },
   };
 }

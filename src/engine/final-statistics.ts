@@ -3,7 +3,8 @@
  * 1. close the convergence series with a point at the end;
  * 2. exact mode: select, per output, the order statistics behind the asked percentiles, the
  *    quantile grid of distributions.json and every earlier convergence point (`select`, on the
- *    idle workers in parallel); ddsketch mode: read them off the merged sketch;
+ *    idle workers in parallel, or by refinement passes when the values stay on other machines:
+ *    `remote-select.ts`); ddsketch mode: read them off the merged sketch;
  * 3. histograms over p0.1–p99.9 (exact mode: counted over every kept value, a second round of
  *    `select`; ddsketch mode: from the sketch's buckets);
  * 4. per-output summaries and distributions, claims, and the warnings a reader needs.
@@ -89,7 +90,12 @@ export async function finalStatistics(model: ResolvedModel, state: RunState, per
     if (o.sketch || o.length === 0) return;
     const checkpoints = o.checkpoints.flatMap((c, k) => (c.q || c.finite === o.length ? [] : [k]));
     const prefixes = checkpoints.map((k) => ({ n: o.checkpoints[k].finite, ranks: quantileRanks(o.checkpoints[k].finite, CONVERGENCE_PS) }));
-    requests.push({ values: o.values, n: o.length, ranks: quantileRanks(o.length, asks), ...(prefixes.length > 0 ? { prefixes } : {}) });
+    // Where the histogram's edges will fall (stage 3) follows from p0.1 and p99.9: a selector that fetches values brings those cells now.
+    const nextEdges = (x: Float64Array) => {
+      const q = quantilesFromOrderStatistics(o.length, asks, x);
+      return histogramBins(q.values[percentiles.length], q.values[asks.length - 1]);
+    };
+    requests.push({ values: o.values, n: o.length, ranks: quantileRanks(o.length, asks), ...(prefixes.length > 0 ? { prefixes } : {}), output: j, nextEdges });
     where.push({ j, checkpoints });
   });
   const selected = await select(requests);
@@ -106,7 +112,7 @@ export async function finalStatistics(model: ResolvedModel, state: RunState, per
   // Histograms over p0.1–p99.9 need those percentiles first: a second round, again one request per output.
   const bins = full.map((q) => (q ? histogramBins(q.values[percentiles.length], q.values[asks.length - 1]) : undefined));
   const exactOutputs = outputs.map((o, j) => j).filter((j) => !outputs[j].sketch && outputs[j].length > 0 && bins[j]);
-  const counted = await select(exactOutputs.map((j) => ({ values: outputs[j].values, n: outputs[j].length, ranks: [], edges: bins[j]!.edges, scale: bins[j]!.scale })));
+  const counted = await select(exactOutputs.map((j) => ({ values: outputs[j].values, n: outputs[j].length, ranks: [], edges: bins[j]!.edges, scale: bins[j]!.scale, output: j })));
   const histograms: Array<OutputDistribution['histogram'] | undefined> = outputs.map((o, j) =>
     o.sketch && bins[j] ? { scale: bins[j]!.scale, edges: bins[j]!.edges, counts: sketchCounts(o.sketch, bins[j]!) } : undefined,
   );

@@ -28,25 +28,30 @@ export interface PrecisionCheck {
 
 /**
  * `finite[j]`: the finite values of output j among the consumed samples (the n of its percentiles).
+ * The targets' quantiles are asked of the aggregator together (one refinement pass when the values
+ * are on other machines), then p5 and p95 of the outputs whose target is 0.
  */
-export function precisionReached(
+export async function precisionReached(
   outputNames: readonly string[],
   claimCount: number,
   agg: Aggregator,
   target: PrecisionTarget,
   finite: readonly number[],
-): PrecisionCheck {
+): Promise<PrecisionCheck> {
   const targets = target.targets ?? outputNames.map((output) => ({ output, percentile: 95 }));
+  const estimates = await agg.quantilesOf(targets.map((t) => ({ output: outputNames.indexOf(t.output), ps: [t.percentile / 100] })));
+  const zeros = targets.flatMap((t, i) => (estimates[i].values[0] === 0 ? [i] : []));
+  const spread = await agg.quantilesOf(zeros.map((i) => ({ output: outputNames.indexOf(targets[i].output), ps: [0.05, 0.95] })));
   const unbounded: Array<{ output: string; percentile: string; needed: number }> = [];
   const absoluteTargets: Array<{ output: string; percentile: string; absolute: number; halfWidth: number }> = [];
   const notes: string[] = [];
   let worst = 0;
   let absoluteMet = true;
-  for (const t of targets) {
+  for (const [i, t] of targets.entries()) {
     const j = outputNames.indexOf(t.output);
     const p = t.percentile / 100;
     const percentile = `p${t.percentile}`;
-    const q = agg.quantilesOf(j, [p]);
+    const q = estimates[i];
     const est = q.values[0];
     const [lo, hi] = q.ci95[0];
     const half = Math.max(hi - est, est - lo);
@@ -60,7 +65,7 @@ export function precisionReached(
       );
     }
     if (est === 0) {
-      const [p5, p95] = agg.quantilesOf(j, [0.05, 0.95]).values;
+      const [p5, p95] = spread[zeros.indexOf(i)].values;
       const absolute = target.relative * Math.max(Math.abs(p5), Math.abs(p95));
       absoluteTargets.push({ output: t.output, percentile, absolute, halfWidth: half });
       if (!(half <= absolute)) absoluteMet = false;

@@ -58,9 +58,19 @@ export async function createRunner(handle: ModelHandle, workers: number, options
   return workers === 0 ? inProcessRunner(handle) : poolRunner(handle, workers, options);
 }
 
-/** Makes the runners of a command in place of this process's threads (src/distributed: a queue of other machines, a merge of shards). */
-export type RunnerFactory = (handle: ModelHandle, workers: number) => Promise<Runner>;
+/**
+ * Makes the runners of a command in place of this process's threads (src/distributed: a queue of
+ * other machines, a merge of shards). `remote`: the chunks run on other machines, so an exact run
+ * keeps no values here: chunks return counts and are run again for the values the selections
+ * need (`remote-select.ts`), rather than every value travelling back.
+ */
+export type RunnerFactory = ((handle: ModelHandle, workers: number) => Promise<Runner>) & { readonly remote?: boolean };
 let runnerFactory: RunnerFactory | undefined;
+
+/** Whether this process's runs go to a remote factory's runners (`RunnerFactory.remote`). */
+export function chunksRunRemotely(): boolean {
+  return runnerFactory?.remote === true;
+}
 
 /**
  * Every run and design evaluation of this process goes through `factory` until it is unset: the
@@ -360,6 +370,7 @@ const DOING: Readonly<Record<Activity, string>> = {
   simulate: 'while running the model',
   evaluate: 'while running the model',
   select: 'while selecting percentiles',
+  refine: 'while running the model',
 };
 
 /**

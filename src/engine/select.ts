@@ -15,6 +15,13 @@ export interface SelectRequest {
   readonly prefixes?: readonly PrefixRanks[];
   readonly edges?: readonly number[];
   readonly scale?: 'linear' | 'log';
+  /** Whose values these are: a selector that holds none (`remote-select.ts`) finds them by it. */
+  readonly output?: number;
+  /**
+   * The histogram a later request will ask of the same values, as a function of this request's
+   * order statistics: a selector that must fetch values brings those near its edges in the same pass.
+   */
+  readonly nextEdges?: (x: Float64Array) => { readonly edges: readonly number[]; readonly scale: 'linear' | 'log' } | undefined;
 }
 
 export interface Selected {

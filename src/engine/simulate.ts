@@ -8,16 +8,21 @@
  * (after 1, 2, 3, 4, 6, 8, 12, 16, … chunks) where every targeted interval is narrow enough.
  * Checkpoints fall at fixed chunk counts and aggregation is in chunk order, so the same seed
  * and target give the same sample count and the same result.
+ *
+ * Exact percentiles on other machines (a runner factory that is `remote`: a queue) keep no value
+ * here, so this machine's memory does not limit them: chunks return counts per key digit and the
+ * selections run the chunks again for the values they need (`remote-select.ts`).
  */
 import type { ModelHandle } from '../model/load.ts';
 import type { ResolvedModel } from '../model/types.ts';
 import type { Summary, Distributions, PrecisionReport } from '../results/types.ts';
-import type { SelectResult, SelectTask, SimulateResult, SimulateTask } from '../../workers/protocol.ts';
+import type { RefineResult, RefineTask, SelectResult, SelectTask, SimulateResult, SimulateTask } from '../../workers/protocol.ts';
 import type { PercentileMethod, Sampling } from './types.ts';
 import { createAggregator, type Aggregate, type Aggregator } from './aggregate.ts';
 import { selectOne, shareOut, type SelectRequest, type Selected } from './select.ts';
 import { DEFAULT_CHUNK_SIZE, planChunks } from './plan.ts';
-import { createRunner, type Runner } from './runner.ts';
+import { chunksRunRemotely, createRunner, type Runner } from './runner.ts';
+import type { Refiner } from './remote-select.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { DEFAULT_ALPHA, SKETCH_METHOD } from '../stats/sketch/ddsketch.ts';
 import { exactPercentileShortfall } from './exact-memory.ts';
@@ -70,14 +75,27 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
   const percentiles = options.percentiles ?? DEFAULT_PERCENTILES;
   const asked = options.percentileMethod ?? 'auto';
   // Exact percentiles keep every value: refused up front when they cannot fit; `auto` falls back to the sketch.
-  const shortfall = exactPercentileShortfall(model.outputs.length, options.samples);
+  // Chunks on other machines keep them there.
+  const remote = chunksRunRemotely();
+  const shortfall = remote ? undefined : exactPercentileShortfall(model.outputs.length, options.samples);
   const samplesFlag = options.precision ? '--max-samples' : '--samples';
   if (asked === 'exact' && shortfall) throw new InputError('--percentile-method', 'exact', `${shortfall}; use --percentile-method ddsketch or fewer ${samplesFlag}`);
   const method = shortfall ? SKETCH_METHOD : resolveMethod(asked, options.samples);
   const notes: string[] = [];
   if (shortfall && resolveMethod(asked, options.samples) === 'exact') notes.push(`percentiles from ${SKETCH_METHOD} rather than exact: ${shortfall}`);
   const chunks = planChunks(options.samples, chunkSize);
-  const aggregator = allocate(() => createAggregator(model, method, options.samples), `exact percentiles of ${model.outputs.length} outputs × ${options.samples} samples`, samplesFlag);
+  const digits = remote && method === 'exact';
+  // A pass runs the chunks again on the runner (the selections come after the run, or at a precision check).
+  const refine: Refiner = async ({ cells, from, until }) => {
+    const results: RefineResult[] = [];
+    const tasks = Array.from({ length: until - from }, (_, i): RefineTask => {
+      const c = chunks[from + i];
+      return { kind: 'refine', chunk: c.index, start: c.start, size: c.size, seed: options.seed, sampling, cells };
+    });
+    await runner.run(tasks, (r) => results.push(r as RefineResult), options.signal);
+    return results;
+  };
+  const aggregator = allocate(() => createAggregator(model, method, options.samples, digits ? refine : undefined), `exact percentiles of ${model.outputs.length} outputs × ${options.samples} samples`, samplesFlag);
   const shared = aggregator.shared;
   const task = (index: number): SimulateTask => ({
     kind: 'simulate',
@@ -88,6 +106,7 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
     sampling,
     percentileMethod: method,
     ...(shared ? { shared } : {}),
+    ...(digits ? { digits: true } : {}),
   });
 
   // While the main thread first-touches the exact buffers it takes a core: more threads start only for the others.
@@ -109,7 +128,7 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
       for (const stop of checkpoints(chunks.length)) {
         await runner.run(Array.from({ length: stop - done }, (_, i) => task(done + i)), onResult, options.signal);
         done = stop;
-        const check = precisionReached(model.outputs.map((o) => o.name), model.claims.length, aggregator, options.precision, finite);
+        const check = await precisionReached(model.outputs.map((o) => o.name), model.claims.length, aggregator, options.precision, finite);
         precision = check.report;
         options.onPrecisionCheck?.(precision, aggregator.received);
         if (precision.met || stop === chunks.length) notes.push(...check.notes);
