@@ -83,6 +83,11 @@ interface OutputState {
   /** Per noted prefix (by its finite count): its chunks and where each rank lies. */
   readonly prefixes: Map<number, { chunks: number; at: Map<number, { digit: number; below: number; count: number }> }>;
   readonly cache: Map<string, Entry>;
+  /**
+   * Ranges of first digits whose every cell was brought up to chunk `until` (a precision check's
+   * span): a cell in one that was empty then needs only the chunks since.
+   */
+  readonly covered: Array<{ readonly first: number; readonly last: number; readonly until: number }>;
 }
 
 /** A rank asked of the values of chunks [0, chunks), being located cell by cell. */
@@ -111,7 +116,7 @@ interface HistogramAsk {
 }
 
 export function createRemoteValues(outputs: number, refine: Refiner): RemoteValues {
-  const states: OutputState[] = Array.from({ length: outputs }, () => ({ table: new DigitTable(), finiteAt: [0], prefixes: new Map(), cache: new Map() }));
+  const states: OutputState[] = Array.from({ length: outputs }, () => ({ table: new DigitTable(), finiteAt: [0], prefixes: new Map(), cache: new Map(), covered: [] }));
   let chunks = 0;
   let passes = 0;
 
@@ -182,17 +187,26 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
   };
 
   /** Runs one pass for the needs of each output, and files what it brings. */
-  const fetch = async (needs: ReadonlyArray<Map<string, Need>>): Promise<void> => {
+  const fetch = async (needs: ReadonlyArray<Map<string, Need>>): Promise<boolean> => {
     let from = Infinity;
     let until = 0;
     const asked = needs.map((byCell, j) => {
       const s = states[j];
-      const list = [...byCell.values()].map((need) => {
-        const mode: Entry['mode'] = need.count <= VALUES_CAP ? 'values' : 'counts';
+      const modeOf = (need: Need): Entry['mode'] => (need.count <= VALUES_CAP ? 'values' : 'counts');
+      // A guessed cell already brought (a span, an edge) is not asked again.
+      const missing = [...byCell.values()].filter((need) => {
+        const had = s.cache.get(cellId(need.cell));
+        return !had || had.mode !== modeOf(need) || had.until < need.until;
+      });
+      const list = missing.map((need) => {
+        const mode = modeOf(need);
         const id = cellId(need.cell);
         let entry = s.cache.get(id);
         if (!entry || entry.mode !== mode) {
-          entry = { cell: need.cell, mode, until: 0, values: [], counts: [], sorted: new Map() };
+          // A cell in a covered range had no values before it was covered (or it would have been brought).
+          const d = need.cell.hi >>> 8;
+          const known = !entry && need.cell.level === 0 ? Math.max(0, ...s.covered.filter((c) => c.first <= d && d <= c.last).map((c) => c.until)) : 0;
+          entry = { cell: need.cell, mode, until: Math.min(known, need.until), values: [], counts: [], sorted: new Map() };
           s.cache.set(id, entry);
         }
         from = Math.min(from, entry.until);
@@ -209,6 +223,8 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
       };
       return { list, cells };
     });
+    // Nothing missing (every need was a guess already brought): no pass.
+    if (asked.every((a) => a.list.length === 0)) return false;
     const results = await refine({ cells: asked.map((a) => a.cells), from, until });
     passes++;
     const seen = new Set<number>();
@@ -219,6 +235,7 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
     }
     if (seen.size !== until - from) throw new Error(`refinement pass over chunks ${from}–${until - 1} returned ${seen.size} chunks`);
     for (const { list } of asked) for (const a of list) a.entry.until = a.need.until;
+    return true;
   };
 
   /** Files one chunk's answer for an output's asked cells. */
@@ -254,7 +271,7 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
     for (;;) {
       const needs = pending();
       if (needs.every((m) => m.size === 0)) return;
-      await fetch(needs);
+      if (!(await fetch(needs))) return;
     }
   };
 
@@ -285,7 +302,8 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
     });
   };
 
-  const select: Selector = async (requests) => {
+  /** `spans`: also bring every cell around the asked ranks (a precision check: the next check's ranks fall there, and only new chunks are then run). */
+  const selectWith = async (requests: readonly SelectRequest[], spans: boolean): Promise<Selected[]> => {
     const asks = requests.map((r) => {
       const j = r.output;
       if (j === undefined) throw new Error('a selection of values nobody keeps must name its output');
@@ -298,6 +316,7 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
       };
     });
     let first = true;
+    const spanned: Array<{ j: number; first: number; last: number }> = [];
     await settle(() => {
       const needs = needMaps();
       for (const a of asks) {
@@ -309,15 +328,28 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
       }
       // The first pass also brings the cells the histogram's edges will fall in, from where p0.1 and p99.9 can lie.
       if (first) for (const a of asks) if (a.guess) for (const need of edgeCells(states[a.j], a.full, a.guess, chunks)) addNeed(needs[a.j], need);
+      if (first && spans) {
+        requests.forEach((r, i) => {
+          const span = spanCells(states[asks[i].j], r.n, r.ranks, chunks);
+          if (!span) return;
+          span.needs.forEach((need) => addNeed(needs[asks[i].j], need));
+          spanned.push({ j: asks[i].j, first: span.first, last: span.last });
+        });
+      }
       first = false;
       return needs;
     });
+    for (const c of spanned) states[c.j].covered.push({ first: c.first, last: c.last, until: chunks });
+    for (const a of asks) {
+      if ([...a.full, ...a.prefixes.flat()].some((q) => q.value === undefined) || (a.histogram && !a.histogram.counts)) throw new Error(`output ${a.j}'s selection was left unresolved`);
+    }
     return asks.map((a): Selected => ({
       x: Float64Array.from(a.full, (q) => q.value!),
       ...(a.prefixes.length > 0 ? { prefixX: a.prefixes.map((qs) => Float64Array.from(qs, (q) => q.value!)) } : {}),
       ...(a.histogram ? { counts: a.histogram.counts! } : {}),
     }));
   };
+  const select: Selector = (requests) => selectWith(requests, false);
 
   return {
     add(result) {
@@ -344,7 +376,7 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
         const n = states[a.output].finiteAt[chunks];
         return { values: new Float64Array(0), n, ranks: n > 0 ? quantileRanks(n, a.ps) : [], output: a.output };
       });
-      const selected = await select(requests);
+      const selected = await selectWith(requests, true);
       return asks.map((a, i) => quantilesFromOrderStatistics(requests[i].n, a.ps, selected[i].x));
     },
     get passes() {
@@ -386,6 +418,27 @@ function subCounts(entry: Entry, upTo: number): SubCount[] {
     }
   }
   return [...byDigit.values()].sort((a, b) => a.digit - b.digit);
+}
+
+/**
+ * The level-0 cells from the cell of the lowest asked rank, less the ranks' spread, to that of the
+ * highest, plus it: where a precision check's interval lies, and where the next check's will, with
+ * more samples and narrower. What passes bring stays, and the next check asks only the chunks added
+ * since; a check whose ranks fell outside would run every chunk again. Few values (about three
+ * times the interval's), so none at all when that would be many.
+ */
+function spanCells(s: OutputState, n: number, ranks: readonly number[], chunks: number): { first: number; last: number; needs: Need[] } | undefined {
+  if (ranks.length === 0) return undefined;
+  const low = Math.min(...ranks);
+  const high = Math.max(...ranks);
+  const margin = high - low + 16;
+  const from = Math.max(0, low - margin);
+  const to = Math.min(n - 1, high + margin);
+  if (to - from + 1 > 4 * VALUES_CAP) return undefined;
+  const [a, b] = s.table.locate([from, to]);
+  const needs: Need[] = [];
+  s.table.forEach((digit, count) => needs.push({ cell: firstCell(digit), until: chunks, count }), a.digit, b.digit);
+  return { first: a.digit, last: b.digit, needs };
 }
 
 /**

@@ -103,13 +103,15 @@ export class DigitTable {
     return out.slice(0, at);
   }
 
-  /** Calls `f` for each digit with a non-zero count, in increasing order. */
-  forEach(f: (digit: number, count: number) => void): void {
+  /** Calls `f` for each digit with a non-zero count (from `first` to `last` if given), in increasing order. */
+  forEach(f: (digit: number, count: number) => void, first = 0, last = (1 << 24) - 1): void {
     this.touched.sort((a, b) => a - b);
     for (const p of this.touched) {
       const page = this.pages[p]!;
       const base = p << PAGE_BITS;
-      for (let k = 0; k < PAGE; k++) if (page[k] !== 0) f(base + k, page[k]);
+      if (base + PAGE <= first || base > last) continue;
+      const to = Math.min(PAGE - 1, last - base);
+      for (let k = Math.max(0, first - base); k <= to; k++) if (page[k] !== 0) f(base + k, page[k]);
     }
   }
 

@@ -204,11 +204,12 @@ describe('whole runs with the values on "other machines" (a remote runner factor
   const fixture = new URL('../fixtures/refine13-adversarial.ts', import.meta.url).pathname;
 
   /** The run kept in memory, then through a remote factory whose runner counts refine passes. */
-  async function both(options: Omit<SimulateOptions, 'workers'>): Promise<{ passes: number; digits: boolean }> {
+  async function both(options: Omit<SimulateOptions, 'workers'>): Promise<{ passes: number; digits: boolean; starts: number[] }> {
     const handle = await loadModel(fixture);
     const local = await simulate(handle, { ...options, workers: 0 });
     let passes = 0;
     let digits = false;
+    const starts: number[] = [];
     setRunnerFactory(
       Object.assign(
         async (h: typeof handle): Promise<Runner> => {
@@ -216,7 +217,10 @@ describe('whole runs with the values on "other machines" (a remote runner factor
           return {
             workers: 0,
             run: (tasks, onResult, signal) => {
-              if (tasks[0]?.kind === 'refine') passes++;
+              if (tasks[0]?.kind === 'refine') {
+                passes++;
+                starts.push(tasks[0].chunk);
+              }
               if (tasks[0]?.kind === 'simulate') digits ||= tasks[0].digits === true && tasks[0].shared === undefined;
               if (tasks.some((t) => t.kind === 'select')) throw new Error('a select task reached a remote runner');
               return inner.run(tasks, onResult, signal);
@@ -231,7 +235,7 @@ describe('whole runs with the values on "other machines" (a remote runner factor
     setRunnerFactory(undefined);
     expect(JSON.stringify(remote.summary)).toBe(JSON.stringify(local.summary));
     expect(JSON.stringify(remote.distributions)).toBe(JSON.stringify(local.distributions));
-    return { passes, digits };
+    return { passes, digits, starts };
   }
 
   it('mc: the same summary and distributions, from digit counts and refinement passes', async () => {
@@ -247,7 +251,11 @@ describe('whole runs with the values on "other machines" (a remote runner factor
   }, 120_000);
 
   it('--precision: each check selects from refinement passes; the same stop and bytes', async () => {
-    const r = await both({ samples: 400_000, seed: 'r4', chunkSize: 4096, percentileMethod: 'exact', precision: { relative: 0.01 } });
+    const r = await both({ samples: 30_000, seed: 'r4', chunkSize: 1024, percentileMethod: 'exact', precision: { relative: 0.01 } });
     expect(r.passes).toBeGreaterThan(1);
+    // A later check runs only the chunks added since the one before: its span of cells was brought then.
+    expect(r.starts.some((c) => c > 0)).toBe(true);
+    // A target met early: the same checkpoint, found from the values of the chunks so far.
+    await both({ samples: 400_000, seed: 'r5', chunkSize: 4096, percentileMethod: 'exact', precision: { relative: 0.05, targets: [{ output: 'smooth', percentile: 90 }] } });
   }, 120_000);
 });
