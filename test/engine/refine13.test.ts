@@ -238,6 +238,16 @@ describe('whole runs with the values on "other machines" (a remote runner factor
     return { passes, digits, starts };
   }
 
+  it('exact percentiles of 10^10 samples are not refused when the values stay on other machines (nothing is allocated here)', async () => {
+    const handle = await loadModel(fixture);
+    const options = { samples: 1e10, seed: 'r0', workers: 0, percentileMethod: 'exact' as const };
+    await expect(simulate(handle, options)).rejects.toThrow(/exact percentiles of 9 outputs × 10\^10 samples need 720 GB/);
+    setRunnerFactory(Object.assign(async (h: typeof handle) => inProcessRunner(h), { remote: true }));
+    const stop = new AbortController();
+    const run = simulate(handle, { ...options, onProgress: () => stop.abort(), signal: stop.signal });
+    await expect(run).rejects.toThrow('run interrupted'); // stopped after its first chunk, not refused
+  }, 60_000);
+
   it('mc: the same summary and distributions, from digit counts and refinement passes', async () => {
     const r = await both({ samples: 150_000, seed: 'r1', chunkSize: 8192, percentileMethod: 'exact' });
     expect(r.digits).toBe(true);
