@@ -164,6 +164,8 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
     const binOf = (v: number) => (!(v >= lo) ? -1 : !(v <= hi) ? bins : locate(v));
     const counts = new Array<number>(bins).fill(0);
     const needs: Need[] = [];
+    // The values of the cells that straddle an edge, counted together at the end (histogramCounts builds a table per call).
+    const straddling: Float64Array[] = [];
     const place = (cell: Cell, count: number, least: number, greatest: number): void => {
       const a = binOf(least);
       if (a === binOf(greatest)) {
@@ -175,14 +177,17 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
       if (entry.mode === 'values') {
         const v = sortedValues(entry, chunks);
         if (v.length !== count) throw new Error(`cell ${cellId(cell)} holds ${v.length} values; its counts said ${count}`);
-        histogramCounts(v, v.length, h.edges, h.scale).forEach((c, k) => (counts[k] += c));
+        straddling.push(v);
       } else for (const c of subCounts(entry, chunks)) place(childCell(cell, c.digit), c.count, c.min, c.max);
     };
     s.table.forEach((digit, count) => {
       const cell = firstCell(digit);
       place(cell, count, cellMin(cell), cellMax(cell));
     });
-    if (needs.length === 0) h.counts = counts;
+    if (needs.length > 0) return needs;
+    const v = concat(straddling);
+    histogramCounts(v, v.length, h.edges, h.scale).forEach((c, k) => (counts[k] += c));
+    h.counts = counts;
     return needs;
   };
 
@@ -385,17 +390,22 @@ export function createRemoteValues(outputs: number, refine: Refiner): RemoteValu
   };
 }
 
+/** Arrays one after the other. */
+function concat(parts: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** The values of chunks [0, upTo) of a values entry, sorted (kept: asked again for the histogram). */
 function sortedValues(entry: Entry, upTo: number): Float64Array {
   let sorted = entry.sorted.get(upTo);
   if (!sorted) {
-    const parts = entry.values.slice(0, upTo).filter((v): v is Float64Array => v !== undefined);
-    sorted = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      sorted.set(p, at);
-      at += p.length;
-    }
+    sorted = concat(entry.values.slice(0, upTo).filter((v): v is Float64Array => v !== undefined));
     // A typed array's default sort is numeric, with −0 before +0: the radix key's order.
     sorted.sort();
     entry.sorted.set(upTo, sorted);
