@@ -24,7 +24,7 @@ import { interval, num } from './result.ts';
 import type { ParameterIndices, SensitivityDetails, SensitivityResult } from './result.ts';
 import { monteCarloRows, sampleMonteCarlo } from './sample/montecarlo.ts';
 import { morrisRows, sampleMorris } from './sample/morris.ts';
-import { saltelliRows, sampleSaltelli } from './sample/saltelli.ts';
+import { saltelliLayout, saltelliRows, sampleSaltelli } from './sample/saltelli.ts';
 import { sampleTornado, tornadoRows } from './sample/tornado.ts';
 import type { Design, Layout, MonteCarloLayout, MorrisLayout, Response, SaltelliLayout, TornadoLayout } from './types.ts';
 
@@ -52,6 +52,13 @@ export interface DesignPlan<L extends Layout> {
   readonly samples?: number;
 }
 
+/** A design's layout without its rows (`DesignEntry.layout`). */
+export interface LayoutPlan<L extends Layout> {
+  readonly layout: L;
+  /** As `DesignPlan.samples`. */
+  readonly samples?: number;
+}
+
 /** What an analysis is given: its design, the response on the design's rows, and where to write. */
 export interface AnalysisContext<L extends Layout, P> {
   readonly design: Design<L>;
@@ -75,7 +82,17 @@ export interface AnalysisContext<L extends Layout, P> {
 
 /** A design, shared by the methods that read it. */
 export interface DesignEntry<L extends Layout, P> {
-  readonly plan: (context: PlanContext) => DesignPlan<L>;
+  /**
+   * Builds the design. `into`: a view of the study's one buffer of rows (rows × k values) to write
+   * the design into, so it is not built apart and copied (`design-spec.ts`); an entry may ignore it.
+   */
+  readonly plan: (context: PlanContext, into?: Float64Array) => DesignPlan<L>;
+  /**
+   * The layout `plan` would give, with its checks and warnings, without building the rows: present
+   * only where the design's methods read the layout and the responses, never `design.unit`. Where
+   * the runner makes the rows from the study's spec (a queue coordinator), such a design is not built.
+   */
+  readonly layout?: (context: PlanContext) => LayoutPlan<L>;
   /** The rows `plan` would build, without building them or warning (`design-spec.ts` lays the designs out with it). */
   readonly count: (context: PlanContext) => number;
   /**
@@ -140,7 +157,7 @@ interface CorrelationInput {
 
 /** One Monte Carlo design, carrying the model's rank correlations (Iman–Conover), for Spearman and PRCC. */
 const MONTE_CARLO: DesignEntry<MonteCarloLayout, CorrelationInput> = {
-  plan: (c) => ({ design: sampleMonteCarlo(c.k, { n: Math.max(c.samples, 4), seed: c.seed, correlations: c.correlations.map(([i, j, r]) => [i, j, r]) }) }),
+  plan: (c, into) => ({ design: sampleMonteCarlo(c.k, { n: Math.max(c.samples, 4), seed: c.seed, correlations: c.correlations.map(([i, j, r]) => [i, j, r]) }, into) }),
   count: (c) => Math.max(c.samples, 4),
   // Iman–Conover re-pairs whole columns, so a correlated design is made whole.
   rows: (c, first, count) => (c.correlations.length > 0 ? undefined : monteCarloRows(c.k, { n: Math.max(c.samples, 4), seed: c.seed }, first, count)),
@@ -165,15 +182,26 @@ const MONTE_CARLO: DesignEntry<MonteCarloLayout, CorrelationInput> = {
 
 /** Saltelli's A, B and AB_i blocks on a scrambled Sobol' sequence; N a power of two. */
 const SALTELLI: DesignEntry<SaltelliLayout, undefined> = {
-  plan: (c) => {
-    const n = saltelliBase(c.samples);
-    if (n !== c.samples) c.warn(`sobol: --samples ${c.samples} rounded up to ${n}, a power of two, which keeps the Sobol' points balanced`);
-    return { design: sampleSaltelli(c.k, { n, seed: c.seed }), samples: n };
+  plan: (c, into) => {
+    const n = saltelliSize(c);
+    return { design: sampleSaltelli(c.k, { n, seed: c.seed }, into), samples: n };
+  },
+  // Sobol' analysis reads the blocks and the responses only.
+  layout: (c) => {
+    const n = saltelliSize(c);
+    return { layout: saltelliLayout(c.k, { n, seed: c.seed }), samples: n };
   },
   count: (c) => saltelliBase(c.samples) * (c.k + 2),
   rows: (c, first, count) => saltelliRows(c.k, { n: saltelliBase(c.samples), seed: c.seed }, first, count),
   prepare: () => undefined,
 };
+
+/** Saltelli's N for the context, with the warning when it was rounded up. */
+function saltelliSize(c: PlanContext): number {
+  const n = saltelliBase(c.samples);
+  if (n !== c.samples) c.warn(`sobol: --samples ${c.samples} rounded up to ${n}, a power of two, which keeps the Sobol' points balanced`);
+  return n;
+}
 
 /** Saltelli's base sample N: `--samples` rounded up to a power of two. */
 function saltelliBase(samples: number): number {
@@ -194,15 +222,20 @@ export function cliTrajectories(o: { readonly method: string; readonly samples: 
   return o.trajectories ?? (o.method === 'morris' && o.samplesGiven ? o.samples : DEFAULT_TRAJECTORIES);
 }
 
-/** Morris trajectories: `trajectories` when given, else `--samples` of them alone or 50 beside the other methods. */
+/**
+ * Morris trajectories: `trajectories` when given, else `--samples` of them alone or 50 beside the other
+ * methods. Its analysis too reads only the layout (which factor moved, by how much), but that comes from
+ * the same draws as the rows, and the design is small (r·(k + 1) rows): it has no `layout`, nor has the
+ * tornado's 2k + 1 rows.
+ */
 const MORRIS: DesignEntry<MorrisLayout, undefined> = {
-  plan: (c) => {
+  plan: (c, into) => {
     const r = morrisTrajectories(c);
     // r·(k+1) rows of k values: the same 2^31-value bound as the other designs, checked before allocating.
     if (r * (c.k + 1) * c.k > DESIGN_VALUES) {
       throw new InputError('--samples', r, `at most ${Math.floor(DESIGN_VALUES / ((c.k + 1) * c.k)).toLocaleString('en-US')} Morris trajectories for ${c.k} inputs`);
     }
-    const design = sampleMorris(c.k, { trajectories: Math.max(r, 2), levels: c.levels, seed: c.seed });
+    const design = sampleMorris(c.k, { trajectories: Math.max(r, 2), levels: c.levels, seed: c.seed }, into);
     // Alone, the result's `samples` is the trajectories drawn (not an unused --samples).
     return c.all ? { design } : { design, samples: design.layout.trajectories };
   },

@@ -14,7 +14,7 @@ import { imposeRankCorrelation } from '../../sampling/iman-conover.ts';
 import { stream } from '../../sampling/random.ts';
 import type { Design, MonteCarloLayout } from '../types.ts';
 import { streamAt } from './stream-cursor.ts';
-import { checkCount, checkRange } from './validate.ts';
+import { checkCount, checkRange, rowsInto } from './validate.ts';
 
 export interface MonteCarloOptions {
   readonly n: number;
@@ -39,11 +39,12 @@ function fillUniform(random: () => number, unit: Float64Array): void {
   }
 }
 
-export function sampleMonteCarlo(k: number, options: MonteCarloOptions): Design<MonteCarloLayout> {
+/** `into`: where to write the rows (n × k values), else a new array. */
+export function sampleMonteCarlo(k: number, options: MonteCarloOptions, into?: Float64Array): Design<MonteCarloLayout> {
   const n = options.n;
   checkMonteCarlo(k, n);
   const correlations = options.correlations ?? [];
-  const unit = new Float64Array(n * k);
+  const unit = rowsInto(into, n * k);
   fillUniform(stream(options.seed, 'montecarlo'), unit);
   if (correlations.length > 0) {
     const names = Array.from({ length: k }, (_, i) => String(i));

@@ -30,7 +30,7 @@ import { InputError } from '../../errors.ts';
 import { stream } from '../../sampling/random.ts';
 import type { Design, MorrisLayout } from '../types.ts';
 import { streamAt } from './stream-cursor.ts';
-import { checkCount, checkRange } from './validate.ts';
+import { checkCount, checkRange, rowsInto } from './validate.ts';
 
 export interface MorrisOptions {
   /** Number of trajectories r. */
@@ -108,10 +108,11 @@ class Trajectory {
   }
 }
 
-export function sampleMorris(k: number, options: MorrisOptions): Design<MorrisLayout> {
+/** `into`: where to write the rows (r·(k + 1) × k values), else a new array. */
+export function sampleMorris(k: number, options: MorrisOptions, into?: Float64Array): Design<MorrisLayout> {
   const { r, p, delta } = checkMorris(k, options);
   const rows = r * (k + 1);
-  const unit = new Float64Array(rows * k);
+  const unit = rowsInto(into, rows * k);
   const factor = new Int32Array(rows);
   const step = new Float64Array(rows);
   const random = stream(options.seed, 'morris');

@@ -21,7 +21,7 @@
 import { InputError } from '../../errors.ts';
 import { SOBOL_MAX_DIMENSION, SobolSequence } from '../../sampling/sobol.ts';
 import type { Block, Design, SaltelliLayout } from '../types.ts';
-import { checkCount, checkRange } from './validate.ts';
+import { checkCount, checkRange, rowsInto } from './validate.ts';
 
 export interface SaltelliOptions {
   /** Base sample size N (a power of two is best). */
@@ -48,13 +48,13 @@ function sequence(k: number, options: SaltelliOptions, first: number): SobolSequ
   return new SobolSequence(2 * k, { scramble: options.seed === null ? false : { seed: options.seed }, skip: (options.skip ?? 0) + first });
 }
 
-export function sampleSaltelli(k: number, options: SaltelliOptions): Design<SaltelliLayout> {
-  const rows = checkSaltelli(k, options);
+/** `into`: where to write the rows (N·(k + 2) × k values), else a new array. */
+export function sampleSaltelli(k: number, options: SaltelliOptions, into?: Float64Array): Design<SaltelliLayout> {
+  const layout = saltelliLayout(k, options);
+  const { rows, n } = layout;
   const dims = 2 * k;
-  const n = options.n;
-  const skip = options.skip ?? 0;
   const seq = sequence(k, options, 0);
-  const unit = new Float64Array(rows * k);
+  const unit = rowsInto(into, rows * k);
   const point = new Float64Array(dims);
   const bStart = n * k;
   for (let j = 0; j < n; j++) {
@@ -70,12 +70,25 @@ export function sampleSaltelli(k: number, options: SaltelliOptions): Design<Salt
       unit[row + i] = point[k + i];
     }
   }
+  return { unit, rows, k, layout };
+}
+
+/**
+ * The layout of `sampleSaltelli(k, options)` without its rows, after the same checks: Sobol' analysis
+ * reads only the blocks and the responses, so a study whose rows are made elsewhere (a queue's
+ * workers) needs no more here.
+ *
+ * @example saltelliLayout(3, { n: 1024, seed: '42' }).rows // 5120
+ */
+export function saltelliLayout(k: number, options: SaltelliOptions): SaltelliLayout {
+  const rows = checkSaltelli(k, options);
+  const n = options.n;
   const blocks: Block[] = [
     { name: 'A', start: 0, rows: n },
     { name: 'B', start: n, rows: n },
   ];
   for (let i = 0; i < k; i++) blocks.push({ name: `AB_${i}`, start: (2 + i) * n, rows: n });
-  const layout: SaltelliLayout = {
+  return {
     method: 'saltelli',
     k,
     rows,
@@ -84,13 +97,12 @@ export function sampleSaltelli(k: number, options: SaltelliOptions): Design<Salt
     sequence: {
       kind: 'sobol',
       directionNumbers: 'new-joe-kuo-6.21201',
-      dimensions: dims,
+      dimensions: 2 * k,
       randomisation: options.seed === null ? 'none' : 'linear-matrix-scramble+digital-shift',
       seed: options.seed,
-      skip,
+      skip: options.skip ?? 0,
     },
   };
-  return { unit, rows, k, layout };
 }
 
 /**
