@@ -62,10 +62,23 @@ export async function createRunner(handle: ModelHandle, workers: number, options
  * Makes the runners of a command in place of this process's threads (src/distributed: a queue of
  * other machines, a merge of shards). `remote`: the chunks run on other machines, so an exact run
  * keeps no values here: chunks return counts and are run again for the values the selections
- * need (`remote-select.ts`), rather than every value travelling back.
+ * need (`remote-select.ts`), rather than every value travelling back. `designsFromSpec`: the
+ * runners make an evaluate task's rows from its `design` (spec and first row) and never read its
+ * `unit`, so a sensitivity study need not hold its designs here (`designRowsWanted`).
  */
-export type RunnerFactory = ((handle: ModelHandle, workers: number) => Promise<Runner>) & { readonly remote?: boolean };
+export type RunnerFactory = ((handle: ModelHandle, workers: number) => Promise<Runner>) & { readonly remote?: boolean; readonly designsFromSpec?: boolean };
 let runnerFactory: RunnerFactory | undefined;
+
+/**
+ * How evaluate tasks should hold their design rows for this process's runners: 'shared' — views of
+ * one SharedArrayBuffer, which this process's threads receive without a copy; 'spec' — none, the
+ * factory's runners make a task's rows from its `design` (`RunnerFactory.designsFromSpec`: a queue's
+ * workers); 'own' — a buffer of each task's own (another factory's runners may transfer it).
+ */
+export function designRowsWanted(): 'shared' | 'spec' | 'own' {
+  if (runnerFactory === undefined) return 'shared';
+  return runnerFactory.designsFromSpec === true ? 'spec' : 'own';
+}
 
 /** Whether this process's runs go to a remote factory's runners (`RunnerFactory.remote`). */
 export function chunksRunRemotely(): boolean {
@@ -299,7 +312,8 @@ export async function poolRunner(handle: ModelHandle, workers: number, options: 
           if (next >= tasks.length) return void activity.set(worker, 'idle');
           const task = tasks[next++];
           activity.set(worker, task.kind);
-          worker.postMessage(task, task.kind === 'evaluate' ? [task.unit.buffer as ArrayBuffer] : []);
+          // A design's rows in a SharedArrayBuffer are shared as they are (and cannot be transferred).
+          worker.postMessage(task, task.kind === 'evaluate' && !(task.unit.buffer instanceof SharedArrayBuffer) ? [task.unit.buffer as ArrayBuffer] : []);
         };
         deliver = (worker, m) => {
           if (m.type === 'error') return finish(fromErrorData(m.error));

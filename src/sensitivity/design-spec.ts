@@ -6,8 +6,8 @@
  * rows of its range (`designRowsOf`).
  */
 import { InputError } from '../errors.ts';
-import { DESIGN_VALUES, selectMethods, type Method, type PlanContext, type SensitivityMethod } from './registry.ts';
-import type { Design } from './types.ts';
+import { DESIGN_VALUES, selectMethods, type DesignPlan, type LayoutPlan, type Method, type PlanContext, type SensitivityMethod } from './registry.ts';
+import type { Design, Layout } from './types.ts';
 
 export interface DesignSpec {
   readonly method: SensitivityMethod | 'all';
@@ -32,11 +32,27 @@ export interface Planned {
 
 export interface PlannedDesigns {
   readonly planned: Planned[];
-  /** Every design's rows, concatenated in plan order (rows × k). */
-  readonly unit: Float64Array;
+  /**
+   * Every design's rows in plan order (rows × k), one buffer of which each planned design's `unit` is
+   * a view; undefined with `rows: 'none'`.
+   */
+  readonly unit: Float64Array | undefined;
+  /** The rows of every design together. */
+  readonly rows: number;
   /** The `samples` the result reports (Sobol' rounds N up). */
   readonly samples: number;
 }
+
+/**
+ * Where `planDesigns` puts the rows. The designs are written straight into one buffer, so a study
+ * holds its rows once (a Sobol' study of 30 inputs at N = 2^18 is 2 GB of them):
+ * - 'plain' (default): an ordinary buffer (evaluation in this thread reads views of it);
+ * - 'shared': a SharedArrayBuffer, whose views worker threads receive without a copy;
+ * - 'none': no buffer, for a runner that makes the rows from the spec (a queue coordinator): a design
+ *   whose methods read only its layout is not built at all (`DesignEntry.layout`), the others are
+ *   built once each, for their analyses.
+ */
+export type RowsIn = 'plain' | 'shared' | 'none';
 
 /** The spec as each design entry's plan context. */
 function contextOf(spec: DesignSpec, warn: (text: string) => void): PlanContext {
@@ -70,25 +86,51 @@ function checkTotal(spec: DesignSpec, rows: number): void {
   }
 }
 
-/** One design per design entry, in the order the selected methods first read them; then concatenated for one evaluation pass. */
-export function planDesigns(spec: DesignSpec, warn: (text: string) => void): PlannedDesigns {
+/** One design per design entry, in the order the selected methods first read them, laid out one after the other for one evaluation pass. */
+export function planDesigns(spec: DesignSpec, warn: (text: string) => void, rowsIn?: 'plain' | 'shared'): PlannedDesigns & { readonly unit: Float64Array };
+export function planDesigns(spec: DesignSpec, warn: (text: string) => void, rowsIn: RowsIn): PlannedDesigns;
+export function planDesigns(spec: DesignSpec, warn: (text: string) => void, rowsIn: RowsIn = 'plain'): PlannedDesigns {
   const { k } = spec;
   const context = contextOf(spec, warn);
+  const entries = entriesOf(spec).map((e) => ({ ...e, rows: e.entry.count(context) }));
+  const total = entries.reduce((sum, e) => sum + e.rows, 0);
+  // Too large a study is refused after the entries' own checks, which name the option at fault: built apart, they make them.
+  const fits = total * k <= DESIGN_VALUES;
+  const values = !fits || rowsIn === 'none' ? 0 : total * k;
+  const unit = values === 0 ? undefined : rowsIn === 'shared' ? new Float64Array(new SharedArrayBuffer(values * Float64Array.BYTES_PER_ELEMENT)) : new Float64Array(values);
   let samples = spec.samples;
   const planned: Planned[] = [];
   let offset = 0;
-  for (const { entry, methods } of entriesOf(spec)) {
-    const plan = entry.plan(context);
+  for (const { entry, methods, rows } of entries) {
+    const into = unit?.subarray(offset * k, (offset + rows) * k);
+    const plan = rowsIn === 'none' && entry.layout ? unbuilt(entry.layout(context), rows, k) : entry.plan(context, into);
     // designRowsOf lays the designs out by `count`, without building them: the two must agree.
-    if (plan.design.rows !== entry.count(context)) throw new Error(`a design of ${plan.design.rows} rows counted as ${entry.count(context)}`);
+    if (plan.design.rows !== rows) throw new Error(`a design of ${plan.design.rows} rows counted as ${rows}`);
     if (plan.samples !== undefined) samples = plan.samples;
-    planned.push({ entry, design: plan.design, offset, methods });
-    offset += plan.design.rows;
+    const design = into === undefined || plan.design.unit === into ? plan.design : { ...plan.design, unit: copied(plan.design.unit, into) };
+    planned.push({ entry, design, offset, methods });
+    offset += rows;
   }
   checkTotal(spec, offset);
-  const unit = new Float64Array(offset * k);
-  for (const p of planned) unit.set(p.design.unit, p.offset * k);
-  return { planned, unit, samples };
+  return { planned, unit, rows: offset, samples };
+}
+
+/** A design whose rows are made elsewhere: its layout alone; reading its `unit` is a mistake, said at once. */
+function unbuilt(plan: LayoutPlan<Layout>, rows: number, k: number): DesignPlan<Layout> {
+  const design: Design = {
+    rows,
+    k,
+    layout: plan.layout,
+    get unit(): Float64Array {
+      throw new Error(`the ${plan.layout.method} design was not built here (its rows are made from the spec where they run): its analysis may read only its layout`);
+    },
+  };
+  return { design, ...(plan.samples !== undefined ? { samples: plan.samples } : {}) };
+}
+
+function copied(from: Float64Array, into: Float64Array): Float64Array {
+  into.set(from);
+  return into;
 }
 
 /** The last design made whole for `designRowsOf`, kept for the study's next jobs. */

@@ -3,7 +3,10 @@
  * 1. target — the output (default: the model's primary output, else its first) or the claim indicator to analyse;
  * 2. designs — the methods come from the registry (`registry.ts`); one unit-hypercube design per design
  *    entry they read (`sample/*`; Spearman and PRCC share one), over the model's non-constant
- *    parameters in model order, concatenated so the engine evaluates them in one pass;
+ *    parameters in model order, written one after the other into one buffer so the engine evaluates
+ *    them in one pass (a SharedArrayBuffer for worker threads, which share it rather than copy it);
+ *    where the runner makes the rows from the spec (a queue coordinator), no buffer, and only the
+ *    designs whose analyses read their inputs are built (`design-spec.ts`);
  * 3. evaluate — `evaluateDesign` maps each column through the parameter's inverse CDF and runs the
  *    model in the worker pool (identical results for any worker count);
  * 4. analyse — each method's `analyze/*` on its design's slice of the responses;
@@ -23,11 +26,12 @@
  * correlated with an influential one looks influential), PRCC partials the other inputs out.
  */
 import { evaluateDesign } from '../engine/evaluate.ts';
+import { designRowsWanted } from '../engine/runner.ts';
 import { InputError } from '../errors.ts';
 import type { ModelHandle } from '../model/load.ts';
 import type { ResolvedParameter } from '../model/types.ts';
 import { rankFor, selectMethods, type SensitivityMethod } from './registry.ts';
-import { planDesigns, type DesignSpec } from './design-spec.ts';
+import { planDesigns, type DesignSpec, type RowsIn } from './design-spec.ts';
 import { emptyIndices } from './result.ts';
 import type { ParameterIndices, SensitivityDetails, SensitivityResult, SensitivityTarget } from './result.ts';
 import { checkTarget } from './target.ts';
@@ -83,10 +87,12 @@ export async function runSensitivity(handle: ModelHandle, options: SensitivityOp
     ...(options.trajectories !== undefined ? { trajectories: options.trajectories } : {}),
     ...(options.levels !== undefined ? { levels: options.levels } : {}),
   };
-  const { planned, unit, samples } = planDesigns(spec, warn);
+  const wanted = designRowsWanted();
+  const rowsIn: RowsIn = wanted === 'spec' ? 'none' : wanted === 'shared' && options.workers > 0 ? 'shared' : 'plain';
+  const { planned, unit, rows, samples } = planDesigns(spec, warn, rowsIn);
 
   // Stage 3: evaluate every design in one pass.
-  const evaluation = await evaluateDesign(handle, unit, { workers: options.workers, onProgress: options.onProgress, signal: options.signal, design: JSON.stringify(spec) });
+  const evaluation = await evaluateDesign(handle, unit ?? { rows }, { workers: options.workers, onProgress: options.onProgress, signal: options.signal, design: JSON.stringify(spec) });
   const response: Response = 'claim' in target ? evaluation.claims[target.claim] : evaluation.outputs[target.output];
 
   // Stage 4: analyses, design by design.
