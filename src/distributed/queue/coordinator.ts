@@ -102,6 +102,7 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
   });
 
   // Remote: an exact run keeps no values here; its chunks return counts and run again for the values its selections need (engine/remote-select.ts).
+  // Designs from their spec: the workers make a study's rows (job-codec.ts), so this process holds only the designs its analyses read.
   const factory: RunnerFactory = Object.assign(async (handle: Parameters<RunnerFactory>[0]): Promise<Runner> => {
     const id = randomUUID();
     const record: RunRecord = {
@@ -239,7 +240,7 @@ export async function openCoordinator(url: QueueUrl, options: CoordinatorOptions
       async close() {},
     };
     return runner;
-  }, { remote: true });
+  }, { remote: true, designsFromSpec: true });
 
   async function removeJobs(ids: readonly string[]): Promise<void> {
     await Promise.all(ids.map((jobId) => queue.remove(jobId).catch(() => 0)));
