@@ -1,7 +1,9 @@
 /**
  * A job's tasks as they travel, and back. What a task carries that another machine can make
  * itself stays home:
- * - a simulate task's shared buffers (the worker returns the chunk's values instead);
+ * - a simulate task's shared buffers (a queued exact run has none: its chunks return counts per
+ *   key digit, and refine tasks, which carry their wanted cells once per job, fetch the values the
+ *   selections need: engine/remote-select.ts);
  * - an evaluate task's design rows, when the design can be regenerated from its spec (every
  *   sensitivity design: sensitivity/design-spec.ts). The job carries the spec and the first row;
  *   the worker makes those rows alone (the same code on the same seed, so the same bits), so
