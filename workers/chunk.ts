@@ -4,7 +4,9 @@
  *
  * Per chunk: draw each parameter's column (plain Monte Carlo through `dist.fill`, or a Latin
  * hypercube through `dist.quantile`), impose rank correlations if the model has any, run the
- * generated kernel, and return compact per-output arrays.
+ * generated kernel, and return compact per-output arrays (an exact run's values, or their counts
+ * per key digit when nobody keeps them; a refine task runs the chunk again and returns only the
+ * values or counts of the cells asked: `refine.ts`).
  */
 import { InputError, ModelError } from '../src/errors.ts';
 import { SobolSequence } from '../src/sampling/sobol.ts';
