@@ -281,7 +281,7 @@ export async function settledWithin(ms: number, promise: Promise<unknown>): Prom
   clearTimeout(timer);
 }
 
-/** The end's selections of exact percentiles: on the values received, here. */
+/** A select task carries its values: selected here. (None comes from the engine: this factory is remote, so exact runs select by refinement passes.) */
 function runHere(task: Task): TaskResult {
   if (task.kind !== 'select') throw new Error(`task ${task.kind} cannot run on the coordinator`);
   const { x, prefixX, counts } = selectOne(task);
