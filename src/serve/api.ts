@@ -50,6 +50,9 @@ export interface ServeSettings {
 export type Catalog = ReadonlyMap<string, string>;
 
 const SENSITIVITY_METHODS = ['tornado', 'spearman', 'prcc', 'sobol', 'morris'] as const;
+/** The warm-up (`Api.warmUp`): runs of two chunks per thread, of this many samples each. */
+const WARM_RUNS = 8;
+const WARM_CHUNK = 4096;
 /** Sobol' base sample of the page's button when it asks for none. */
 const DEFAULT_SOBOL_SAMPLES = 2048;
 
@@ -162,6 +165,9 @@ export class Api {
       module = importModel(ref);
       this.modules.set(ref, module);
       module.catch(() => this.modules.delete(ref)); // a file that failed to import is tried again next time
+      // The preflight's instance of the module, imported now rather than when the first change is
+      // checked (for a TypeScript model, through tsx: hundreds of ms in front of the first answer).
+      module.then((m) => m.checkedDefinition()).catch(() => {});
     }
     return loadImported(await module, set, scenario !== undefined && scenario !== '' ? { scenario } : {});
   }
@@ -184,6 +190,7 @@ export class Api {
 
   /** A signal that aborts when a newer request of this kind (`run`, or a sensitivity method) arrives or this one's connection closes. */
   private latest(kind: string, res: ServerResponse): AbortSignal {
+    this.stopWarmUp();
     this.inFlight.get(kind)?.abort();
     const controller = new AbortController();
     this.inFlight.set(kind, controller);
@@ -198,12 +205,23 @@ export class Api {
     const r = this.request(body, this.settings.samples);
     const runId = ++this.runId;
     const signal = this.latest('run', res);
+    return withRunId(runId, () => this.answer(r, runId, signal));
+  }
+
+  /** A run's reply: the library's `simulate` on the loaded model (the same options, the same JSON round trip, `asWritten`), its texts and charts. */
+  private async answer(r: ReturnType<Api['request']>, runId: number, signal: AbortSignal, chunkSize?: number) {
     const t0 = performance.now();
     const handle = await this.loaded(r);
-    // The library's `simulate` on a loaded model: the same options, the same JSON round trip (`asWritten`).
-    const result = await withRunId(runId, () =>
-      runSimulation(handle, { samples: r.samples, seed: r.seed, workers: this.settings.workers, sampling: 'mc', percentiles: [...DEFAULT_PERCENTILES], percentileMethod: 'auto', signal }),
-    );
+    const result = await runSimulation(handle, {
+      samples: r.samples,
+      seed: r.seed,
+      workers: this.settings.workers,
+      sampling: 'mc',
+      percentiles: [...DEFAULT_PERCENTILES],
+      percentileMethod: 'auto',
+      signal,
+      ...(chunkSize !== undefined ? { chunkSize } : {}),
+    });
     const summary = asWritten(result.summary);
     const distributions = asWritten(result.distributions);
     const wallMs = performance.now() - t0;
@@ -212,6 +230,41 @@ export class Api {
       .map((c) => ({ name: c.name, spec: c.spec }));
     return { summary, distributions, runId, wallMs, formatted: formatted(summary), charts, command: this.command('run', r) };
   }
+
+  /** The warm-up in progress, if any: the first request stops it, and so does closing the server. */
+  private warming: AbortController | undefined;
+
+  stopWarmUp(): void {
+    this.warming?.abort();
+  }
+
+  /**
+   * Runs the model the page opens with (the server's model and seed, no changes) a few times
+   * before anyone asks, in small chunks, and drops the answers. V8 optimises the threads' kernel
+   * and the server's own code only after a few runs: on a cold server the first two answers of
+   * edunov-2023 at 10^5 samples took 1–3 s each, their chunks of 65,536 samples running
+   * unoptimised while the optimising compiler waited for a core (load 5), and the fifth 0.15–0.3
+   * s. Small chunks (4,096 samples, both threads) give the compiler the same calls for a fraction
+   * of the work; the kernel is the one every later run uses (KernelCache: overrides change only
+   * the distributions), so a slider moved right after the page's first answer is answered warm.
+   * The chunk size changes what the warm-up samples, never what a request gets: its answers are
+   * dropped. Any request that runs the model stops it at once (its chunks in flight finish and are
+   * dropped, as a cancelled run's are); a fault is left for a real request to report.
+   */
+  async warmUp(runs = WARM_RUNS): Promise<void> {
+    const controller = new AbortController();
+    this.warming = controller;
+    try {
+      const model = this.settings.model;
+      const r = { name: model, ref: this.modelRef(model), samples: WARM_CHUNK * 2 * Math.max(1, this.settings.workers), seed: this.settings.seed, set: {} };
+      for (let i = 0; i < runs && !controller.signal.aborted; i++) await this.answer(r, 0, controller.signal, WARM_CHUNK);
+    } catch {
+      // Stopped by a request, or a model fault: the page's own run reports it.
+    } finally {
+      if (this.warming === controller) this.warming = undefined;
+    }
+  }
+
 
   private async sensitivity(body: Record<string, unknown>, res: ServerResponse) {
     const method = body.method ?? 'tornado';

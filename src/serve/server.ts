@@ -19,6 +19,8 @@ export interface ServeOptions {
   readonly port: number;
   /** Where "Save run" writes results/runs/… (default: the current directory). */
   readonly cwd?: string;
+  /** Warm the threads with the page's first request before anyone asks (`Api.warmUp`; default true). */
+  readonly warmUp?: boolean;
 }
 
 export interface RunningServer {
@@ -57,12 +59,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  if (options.warmUp !== false) void api.warmUp();
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
     pool,
     api,
     async close() {
+      api.stopWarmUp();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       setRunnerFactory(undefined);

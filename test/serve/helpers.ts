@@ -5,9 +5,10 @@ import { builtinModelNames } from '../../src/model/load.ts';
 
 export const SETTINGS = { samples: 100_000, maxSamples: 1_000_000, seed: '1', workers: 2, model: 'edunov-2023' } as const;
 
-export function serve(options: { cwd?: string; catalog?: Map<string, string> } = {}): Promise<RunningServer> {
+/** The server as tests use it: no warm-up unless asked (`warmUp: true`, as `ai-energy-mc serve` does). */
+export function serve(options: { cwd?: string; catalog?: Map<string, string>; warmUp?: boolean } = {}): Promise<RunningServer> {
   const catalog = options.catalog ?? new Map(builtinModelNames().map((n) => [n, n]));
-  return startServer({ catalog, settings: SETTINGS, port: 0, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  return startServer({ catalog, settings: SETTINGS, port: 0, warmUp: options.warmUp ?? false, ...(options.cwd ? { cwd: options.cwd } : {}) });
 }
 
 export interface Reply {
