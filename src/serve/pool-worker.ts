@@ -7,12 +7,13 @@
  * New overrides are data, not new code: each model file is imported once (`importModel`) and
  * resolved again for each set of overrides, so every set runs the same compute function; and the
  * generated kernels are kept (`KernelCache`), so a new distribution is sampled and run through
- * code V8 has already optimised. The results are those of a fresh thread (see KernelCache).
+ * code V8 has already optimised, into scratch memory already mapped (`ScratchBuffers`). The
+ * results are those of a fresh thread (see both).
  */
 import { parentPort } from 'node:worker_threads';
 import { toErrorData } from '../errors.ts';
 import { importModel, loadImported, type ModelModule } from '../model/load.ts';
-import { createChunkRunner, type ChunkRunner } from '../../workers/chunk.ts';
+import { createChunkRunner, ScratchBuffers, type ChunkRunner } from '../../workers/chunk.ts';
 import { KernelCache } from '../../workers/kernel.ts';
 import { transferList } from '../../workers/protocol.ts';
 import type { PoolMessage, PoolTask } from './pool-protocol.ts';
@@ -26,6 +27,7 @@ const KEEP = 8;
 /** Model files as imported, by path: imported once for the thread's life (as `serve`'s own, src/serve/api.ts). */
 const modules = new Map<string, Promise<ModelModule>>();
 const kernels = new KernelCache();
+const scratch = new ScratchBuffers();
 
 function moduleOf(file: string): Promise<ModelModule> {
   let module = modules.get(file);
@@ -44,7 +46,7 @@ function runnerFor(message: PoolTask): Promise<ChunkRunner> {
     const { file, overrides, scenario } = message.init;
     runner = moduleOf(file)
       .then((module) => loadImported(module, overrides, scenario === undefined ? {} : { scenario }))
-      .then(({ model }) => createChunkRunner(model, kernels));
+      .then(({ model }) => createChunkRunner(model, kernels, scratch));
     // A model that failed to load is not kept: the next task tries again.
     runner.catch(() => loaded.delete(message.key));
   }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { importModel, loadImported } from '../../src/model/load.ts';
 import { resolveModel } from '../../src/model/resolve.ts';
-import { createChunkRunner } from '../../workers/chunk.ts';
+import { createChunkRunner, ScratchBuffers } from '../../workers/chunk.ts';
 import { buildEvaluateKernel, buildSimulateKernel, KernelCache } from '../../workers/kernel.ts';
 import type { SimulateResult, SimulateTask } from '../../workers/protocol.ts';
 
@@ -87,5 +87,38 @@ describe('KernelCache', () => {
     const b = await loadImported(module, { gpus: '1e6 to 2.01e6' });
     expect(b.model.compute).toBe(a.model.compute);
     expect(buildSimulateKernel(b.model, cache)).toBe(buildSimulateKernel(a.model, cache));
+  });
+});
+
+describe('ScratchBuffers', () => {
+  it('runners of different models sharing scratch, chunks interleaved, give the same bytes as runners of their own', () => {
+    const scratch = new ScratchBuffers();
+    const hex = (r: SimulateResult) => r.values!.map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex'));
+    const models = [resolve(), resolve({ b: '2 to 9' }), resolve({ c: '0 to 1' }), resolve({ a: '2' })];
+    const shared = models.map((m) => createChunkRunner(m, undefined, scratch));
+    const own = models.map((m) => createChunkRunner(m));
+    for (const chunk of [0, 1, 2]) {
+      for (const [i, size] of [[0, 5000], [1, 300], [2, 8000], [3, 5000], [0, 700], [2, 5000]] as const) {
+        const t = { ...task(chunk, size), percentileMethod: i % 2 === 0 ? 'exact' : 'ddsketch' } as SimulateTask;
+        const a = shared[i].run(t) as SimulateResult;
+        const b = own[i].run(t) as SimulateResult;
+        expect(a.holds).toEqual(b.holds);
+        expect(a.moments).toEqual(b.moments);
+        if (a.values) expect(hex(a)).toEqual(hex(b));
+        if (a.sketches) expect(JSON.stringify(a.sketches)).toEqual(JSON.stringify(b.sketches));
+      }
+    }
+  });
+
+  it('hands out arrays of one use that never alias another use, grown when a chunk is larger', () => {
+    const scratch = new ScratchBuffers();
+    const cols = scratch.doubles('cols', 3, 10);
+    const outs = scratch.doubles('outs', 3, 10);
+    expect(cols.some((c) => outs.includes(c))).toBe(false);
+    expect(scratch.doubles('cols', 2, 8)).toEqual(cols.slice(0, 2));
+    expect(scratch.doubles('cols', 2, 8)[0]).toBe(cols[0]);
+    const grown = scratch.doubles('cols', 4, 20);
+    expect(grown.every((c) => c.length >= 20)).toBe(true);
+    expect(scratch.ints(5).length).toBeGreaterThanOrEqual(5);
   });
 });
