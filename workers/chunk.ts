@@ -245,8 +245,8 @@ function checkFirstChunk(model: ResolvedModel, task: SimulateTask, finite: Int32
  * Scratch buffers shared by the chunk runners of one thread. `serve`'s warm threads make a runner
  * per set of overrides; with buffers of their own, each new runner wrote ~8 MB of fresh memory
  * per thread (edunov-2023: 16 columns of 65,536 samples), and the page faults of those first
- * writes made a new override's chunks 30–60 ms slower than a seen one's on the 2-core development
- * machine. Sharing is sound because a thread runs one task at a time and a chunk writes every
+ * writes made a new override's 10^5-sample run 70–115 ms slower than a seen one's (median of 20,
+ * 2-core development machine at load 4–5; alike with shared buffers). Sharing is sound because a thread runs one task at a time and a chunk writes every
  * scratch value it reads before reading it; the arrays of one use (`cols`, `outs`) never alias
  * another's, and may be longer than a chunk, as a runner's own are after a larger chunk.
  */
