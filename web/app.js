@@ -216,7 +216,11 @@ async function run(samples) {
   byId('command').textContent = reply.command;
   setStatus(`${reply.formatted.samples} samples, seed ${reply.summary.seed}: ${Math.round(reply.wallMs)} ms on the server`);
   document.body.setAttribute('data-run', String(reply.runId));
-  void drawCharts(reply);
+  // The numbers are painted first: vega compiles a chart's spec in the same task as it is asked
+  // to draw, which held the new probability off the screen for ~100 ms.
+  afterPaint(() => {
+    if (mine === generation) void drawCharts(reply);
+  });
   // Once the input has been still for a moment: the tornado and the base (work that would only
   // slow a run that is still being typed), then the run grows towards --max-samples on the same seed.
   const next = Math.min(settings.maxSamples, samples * 10);
@@ -283,6 +287,11 @@ function renderClaims() {
       return card;
     }),
   );
+}
+
+/** Runs `work` once the browser has painted the page as it is now. @param {() => void} work */
+function afterPaint(work) {
+  requestAnimationFrame(() => setTimeout(work, 0));
 }
 
 /** @param {string} id @param {object | undefined} spec */

@@ -190,13 +190,14 @@ export class Api {
 
   /** A signal that aborts when a newer request of this kind (`run`, or a sensitivity method) arrives or this one's connection closes. */
   private latest(kind: string, res: ServerResponse): AbortSignal {
-    this.stopWarmUp();
+    this.warming?.abort(); // goes on once no request is in flight
     this.inFlight.get(kind)?.abort();
     const controller = new AbortController();
     this.inFlight.set(kind, controller);
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
       if (this.inFlight.get(kind) === controller) this.inFlight.delete(kind);
+      void this.resumeWarmUp();
     });
     return controller.signal;
   }
@@ -231,39 +232,59 @@ export class Api {
     return { summary, distributions, runId, wallMs, formatted: formatted(summary), charts, command: this.command('run', r) };
   }
 
-  /** The warm-up in progress, if any: the first request stops it, and so does closing the server. */
+  /** The warm-up's runs still to do, and the one in progress (which any request stops). */
+  private warmLeft = 0;
   private warming: AbortController | undefined;
 
-  stopWarmUp(): void {
-    this.warming?.abort();
-  }
-
   /**
-   * Runs the model the page opens with (the server's model and seed, no changes) a few times
-   * before anyone asks, in small chunks, and drops the answers. V8 optimises the threads' kernel
+   * Runs the model the page opens with (the server's model and seed, no changes) `runs` times in
+   * small chunks, when nobody is waiting, and drops the answers. V8 optimises the threads' kernel
    * and the server's own code only after a few runs: on a cold server the first two answers of
    * edunov-2023 at 10^5 samples took 1–3 s each, their chunks of 65,536 samples running
    * unoptimised while the optimising compiler waited for a core (load 5), and the fifth 0.15–0.3
    * s. Small chunks (4,096 samples, both threads) give the compiler the same calls for a fraction
    * of the work; the kernel is the one every later run uses (KernelCache: overrides change only
-   * the distributions), so a slider moved right after the page's first answer is answered warm.
+   * the distributions), so a slider moved right after the page's first answer meets it optimised.
    * The chunk size changes what the warm-up samples, never what a request gets: its answers are
-   * dropped. Any request that runs the model stops it at once (its chunks in flight finish and are
-   * dropped, as a cancelled run's are); a fault is left for a real request to report.
+   * dropped. A request that runs the model stops it at once (its chunks in flight, a few ms each,
+   * finish and are dropped, as a cancelled run's are), and it goes on once no request is in
+   * flight, until its runs are done. A model fault ends it: a real request will report it.
+   * Resolves when it stops, done or not.
    */
-  async warmUp(runs = WARM_RUNS): Promise<void> {
+  warmUp(runs = WARM_RUNS): Promise<void> {
+    this.warmLeft = runs;
+    return this.resumeWarmUp();
+  }
+
+  /** Stops the warm-up for good (the server is closing). */
+  stopWarmUp(): void {
+    this.warmLeft = 0;
+    this.warming?.abort();
+  }
+
+  /** How many warm-up runs are left (tests). */
+  get warmUpLeft(): number {
+    return this.warmLeft;
+  }
+
+  private async resumeWarmUp(): Promise<void> {
+    if (this.warmLeft <= 0 || this.warming || this.inFlight.size > 0) return;
     const controller = new AbortController();
     this.warming = controller;
     try {
       const model = this.settings.model;
       const r = { name: model, ref: this.modelRef(model), samples: WARM_CHUNK * 2 * Math.max(1, this.settings.workers), seed: this.settings.seed, set: {} };
-      for (let i = 0; i < runs && !controller.signal.aborted; i++) await this.answer(r, 0, controller.signal, WARM_CHUNK);
+      while (this.warmLeft > 0 && !controller.signal.aborted) {
+        await this.answer(r, 0, controller.signal, WARM_CHUNK);
+        this.warmLeft--;
+      }
     } catch {
-      // Stopped by a request, or a model fault: the page's own run reports it.
+      if (!controller.signal.aborted) this.warmLeft = 0; // a fault, not a request: the page's own run reports it
     } finally {
       if (this.warming === controller) this.warming = undefined;
     }
   }
+
 
 
   private async sensitivity(body: Record<string, unknown>, res: ServerResponse) {
