@@ -165,9 +165,6 @@ export class Api {
       module = importModel(ref);
       this.modules.set(ref, module);
       module.catch(() => this.modules.delete(ref)); // a file that failed to import is tried again next time
-      // The preflight's instance of the module, imported now rather than when the first change is
-      // checked (for a TypeScript model, through tsx: hundreds of ms in front of the first answer).
-      module.then((m) => m.checkedDefinition()).catch(() => {});
     }
     return loadImported(await module, set, scenario !== undefined && scenario !== '' ? { scenario } : {});
   }
@@ -181,6 +178,9 @@ export class Api {
     if (handle) this.handles.delete(key);
     else {
       handle = this.load(r.ref, r.set, r.scenario);
+      // The preflight's instance of a model that runs, imported now rather than when its first change is
+      // checked (for a TypeScript model, through tsx: hundreds of ms in front of that answer).
+      this.modules.get(r.ref)?.then((m) => m.checkedDefinition()).catch(() => {});
       handle.catch(() => this.handles.delete(key));
     }
     this.handles.set(key, handle);
