@@ -53,6 +53,8 @@ const SENSITIVITY_METHODS = ['tornado', 'spearman', 'prcc', 'sobol', 'morris'] a
 /** The warm-up (`Api.warmUp`): runs of two chunks per thread, of this many samples each. */
 const WARM_RUNS = 8;
 const WARM_CHUNK = 4096;
+/** How long the server must have had no request in flight before the warm-up goes on. */
+const WARM_IDLE_MS = 200;
 /** Sobol' base sample of the page's button when it asks for none. */
 const DEFAULT_SOBOL_SAMPLES = 2048;
 
@@ -190,6 +192,7 @@ export class Api {
 
   /** A signal that aborts when a newer request of this kind (`run`, or a sensitivity method) arrives or this one's connection closes. */
   private latest(kind: string, res: ServerResponse): AbortSignal {
+    clearTimeout(this.warmTimer);
     this.warming?.abort(); // goes on once no request is in flight
     this.inFlight.get(kind)?.abort();
     const controller = new AbortController();
@@ -197,7 +200,7 @@ export class Api {
     res.on('close', () => {
       if (!res.writableFinished) controller.abort();
       if (this.inFlight.get(kind) === controller) this.inFlight.delete(kind);
-      void this.resumeWarmUp();
+      if (this.inFlight.size === 0) this.resumeWarmUpWhenIdle();
     });
     return controller.signal;
   }
@@ -247,9 +250,10 @@ export class Api {
    * the distributions), so a slider moved right after the page's first answer meets it optimised.
    * The chunk size changes what the warm-up samples, never what a request gets: its answers are
    * dropped. A request that runs the model stops it at once (its chunks in flight, a few ms each,
-   * finish and are dropped, as a cancelled run's are), and it goes on once no request is in
-   * flight, until its runs are done. A model fault ends it: a real request will report it.
-   * Resolves when it stops, done or not.
+   * finish and are dropped, as a cancelled run's are); it goes on once no request has been in
+   * flight for WARM_IDLE_MS (so a slider's stream of requests never meets it), and `runs` counts
+   * the runs it starts, stopped or not, so it costs a bounded amount whatever the traffic. A model
+   * fault ends it: a real request will report it. Resolves when it stops, done or not.
    */
   warmUp(runs = WARM_RUNS): Promise<void> {
     this.warmLeft = runs;
@@ -260,6 +264,17 @@ export class Api {
   stopWarmUp(): void {
     this.warmLeft = 0;
     this.warming?.abort();
+    clearTimeout(this.warmTimer);
+  }
+
+  private warmTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Resumes the warm-up once no request has been in flight for a moment. */
+  private resumeWarmUpWhenIdle(): void {
+    clearTimeout(this.warmTimer);
+    if (this.warmLeft <= 0) return;
+    this.warmTimer = setTimeout(() => void this.resumeWarmUp(), WARM_IDLE_MS);
+    this.warmTimer.unref();
   }
 
   /** How many warm-up runs are left (tests). */
@@ -275,8 +290,8 @@ export class Api {
       const model = this.settings.model;
       const r = { name: model, ref: this.modelRef(model), samples: WARM_CHUNK * 2 * Math.max(1, this.settings.workers), seed: this.settings.seed, set: {} };
       while (this.warmLeft > 0 && !controller.signal.aborted) {
-        await this.answer(r, 0, controller.signal, WARM_CHUNK);
         this.warmLeft--;
+        await this.answer(r, 0, controller.signal, WARM_CHUNK);
       }
     } catch {
       if (!controller.signal.aborted) this.warmLeft = 0; // a fault, not a request: the page's own run reports it
