@@ -71,9 +71,7 @@ export function createChunkRunner(model: ResolvedModel, kernels?: KernelCache, s
   const fillSobol = (task: SimulateTask | RefineTask, n: number) => {
     const k = varying.length;
     if (task.start + n > 2 ** 32 - 1) throw new InputError('--samples', task.start + n, 'at most 2^32 − 1 samples with --sampling sobol');
-    // Point 0 from a fresh sequence: SobolSequence.seek(0) keeps the state of the point last drawn
-    // (a chunk 0 run again, by a refinement pass or a worker's next run of the same seed, would shift).
-    if (!sobol || sobol.seed !== task.seed || (task.start === 0 && sobol.sequence.index !== 0)) {
+    if (!sobol || sobol.seed !== task.seed) {
       sobol = { seed: task.seed, sequence: new SobolSequence(Math.max(k, 1), { scramble: { seed: task.seed } }), point: new Float64Array(Math.max(k, 1)) };
     }
     const { sequence, point } = sobol;

@@ -158,7 +158,8 @@ export class SobolSequence {
       throw new InputError('skip', index, `an integer from 0 to 2^32 − 1`);
     }
     this.nextIndex = index;
-    if (index === 0) return;
+    // Point 0 is the state 0 (shifted): a generator that has drawn points must forget them.
+    if (index === 0) return void this.state.fill(0);
     // state holds x_{index-1} = XOR of V_k over the bits of gray(index-1).
     const prev = index - 1;
     const gray = (prev ^ Math.floor(prev / 2)) >>> 0;

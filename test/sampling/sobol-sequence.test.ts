@@ -108,6 +108,20 @@ describe("Sobol' sequence (Joe–Kuo new-joe-kuo-6.21201)", () => {
     expect(Array.from(y)).toEqual(Array.from(x));
   });
 
+  it('seeking back to any point after drawing others gives that point again, point 0 included', () => {
+    const fresh = sobolPoints(40, 4, { scramble: { seed: 'back' } });
+    const seq = new SobolSequence(4, { scramble: { seed: 'back' } });
+    const x = new Float64Array(4);
+    for (let i = 0; i < 37; i++) seq.next(x);
+    for (const at of [0, 5, 0, 33, 1]) {
+      seq.seek(at);
+      for (let i = at; i < at + 3; i++) {
+        seq.next(x);
+        expect(Array.from(x)).toEqual(Array.from(fresh.subarray(4 * i, 4 * i + 4)));
+      }
+    }
+  });
+
   it('midpoints lie strictly inside (0, 1)', () => {
     const p = sobolPoints(4, 3, { scramble: false, midpoint: true });
     expect(p[0]).toBe(2 ** -33);
