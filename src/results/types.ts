@@ -83,7 +83,7 @@ export interface QueuePlacement {
   readonly url: string;
   /** Distinct worker processes that returned results for this run. */
   readonly workers: number;
-  /** Jobs (batches of chunks) whose results the run used. */
+  /** Jobs (batches of chunks) whose results the run used; an exact run's refinement passes, which run chunks again, are not counted. */
   readonly jobs: number;
   /** Jobs run again after the worker holding them stopped (their duplicate results dropped). */
   readonly retried: number;

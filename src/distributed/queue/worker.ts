@@ -117,11 +117,13 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
       const loaded = await load(record);
       const runner = loaded.idle.pop() ?? (await createRunner(loaded.handle, 1));
       const results: TaskResult[] = [];
-      await runner.run(decodeJobTasks(job.data.tasks), (r) => results.push(r));
+      const tasks = decodeJobTasks(job.data.tasks);
+      await runner.run(tasks, (r) => results.push(r));
       loaded.idle.push(runner);
       results.sort((a, b) => (a.kind === 'select' || b.kind === 'select' ? 0 : a.chunk - b.chunk));
       const again = job.stalledCounter > 0 || job.attemptsStarted > 1 ? ' (run again: its first worker stopped)' : '';
-      options.log(`job ${job.id}: ${record.model.fileName} chunks ${first}–${last} in ${((Date.now() - started) / 1000).toFixed(2)} s${again}`);
+      const what = tasks[0]?.kind === 'refine' ? 'chunks again for exact percentiles' : tasks[0]?.kind === 'evaluate' ? 'design chunks' : 'chunks';
+      options.log(`job ${job.id}: ${record.model.fileName} ${what} ${first}–${last} in ${((Date.now() - started) / 1000).toFixed(2)} s${again}`);
       await client.set(resultKey(run, job.id!), encode({ worker: WORKER_ID, results } satisfies JobReturn), 'EX', RESULT_TTL_SECONDS);
       return STORED;
     } catch (err) {
