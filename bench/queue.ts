@@ -87,18 +87,19 @@ export async function queueSection(): Promise<void> {
       received = Number(m?.[2] ?? NaN);
     }
     const best = (xs: number[]) => Math.min(...xs);
+    const each = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(', ');
     const overhead = best(queued) / best(local) - 1;
     const per1e8 = (b: number) => `${((b * 1e8) / samples / 1e6).toFixed(2)} MB`;
     printTable(
       `Queue overhead: ${model}, ${samples.toExponential(0)} samples, best of ${repeats}`,
-      [{ title: 'how', align: 'left' }, 'wall s', 'vs local', 'job data', 'results', 'Redis traffic'],
+      [{ title: 'how', align: 'left' }, 'wall s', 'each run, s', 'vs local', 'job data', 'results', 'Redis traffic'],
       [
-        ['one process, --workers 2', best(local).toFixed(1), '', '', '', ''],
-        ['--queue, two `worker --workers 1` on loopback', best(queued).toFixed(1), `${overhead >= 0 ? '+' : ''}${(100 * overhead).toFixed(1)}%`, per1e8(sent), per1e8(received), per1e8(net)],
+        ['one process, --workers 2', best(local).toFixed(1), each(local), '', '', '', ''],
+        ['--queue, two `worker --workers 1` on loopback', best(queued).toFixed(1), each(queued), `${overhead >= 0 ? '+' : ''}${(100 * overhead).toFixed(1)}%`, per1e8(sent), per1e8(received), per1e8(net)],
       ],
       [
         'wall time of the whole command, start-up included; the queued run also loads the model in each worker (once per run)',
-        'bytes per 10^8 samples: job data sent and results received by the coordinator (base64), and Redis\'s total_net_input_bytes + total_net_output_bytes over the run',
+        'bytes per 10^8 samples: job data sent (base64, in BullMQ\'s JSON) and results received (binary, under their own keys) by the coordinator, and Redis\'s total_net_input_bytes + total_net_output_bytes over the run',
       ],
     );
   } finally {

@@ -1,7 +1,8 @@
 /**
  * `ai-energy-mc worker --queue URL [--workers W]`: a long-running process that runs the jobs of any
  * run on the queue, W at a time, each on a worker thread of its own (the engine's thread runner,
- * one thread per job slot, kept per model and reused job after job, run after run).
+ * one thread per job slot, kept per model and reused job after job, run after run), with one
+ * more job taken ahead so that no thread waits for the queue.
  *
  * A job names its run; the run record gives the model (source and SHA-256: built-in models are
  * checked against this installation's copy, others are written to a private temporary folder),
@@ -97,6 +98,10 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
     await client.del(jobsKey(run), ...ids.map((id) => resultKey(run, id)));
   };
 
+  // One job more than threads is taken from the queue: it waits here for a thread, so that a thread
+  // goes on to the next job while the last one's results are encoded and stored (~50 ms a job).
+  const threads = slots(options.workers);
+
   const process_ = async (job: Job<JobData, string>): Promise<string> => {
     const { run, first, last } = job.data;
     const [text, cancelled] = await Promise.all([client.get(recordKey(run)), client.exists(cancelKey(run))]);
@@ -112,14 +117,20 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
       options.log(`job ${job.id}: refused: ${mismatch}`);
       throw new UnrecoverableError(ERROR_PREFIX + JSON.stringify({ kind: 'Error', message }));
     }
-    const started = Date.now();
+    let started = Date.now();
     try {
       const loaded = await load(record);
-      const runner = loaded.idle.pop() ?? (await createRunner(loaded.handle, 1));
       const results: TaskResult[] = [];
       const tasks = decodeJobTasks(job.data.tasks);
-      await runner.run(tasks, (r) => results.push(r));
-      loaded.idle.push(runner);
+      const release = await threads.acquire();
+      try {
+        started = Date.now();
+        const runner = loaded.idle.pop() ?? (await createRunner(loaded.handle, 1));
+        await runner.run(tasks, (r) => results.push(r));
+        loaded.idle.push(runner);
+      } finally {
+        release();
+      }
       results.sort((a, b) => (a.kind === 'select' || b.kind === 'select' ? 0 : a.chunk - b.chunk));
       const again = job.stalledCounter > 0 || job.attemptsStarted > 1 ? ' (run again: its first worker stopped)' : '';
       const what = tasks[0]?.kind === 'refine' ? 'chunks again for exact percentiles' : tasks[0]?.kind === 'evaluate' ? 'design chunks' : 'chunks';
@@ -135,7 +146,7 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
   const lock = lockDuration();
   const worker = new Worker<JobData, string>(QUEUE_NAME, process_, {
     connection: connections[1],
-    concurrency: options.workers,
+    concurrency: options.workers + 1,
     lockDuration: lock,
     stalledInterval: Math.max(250, Math.floor(lock / 2)),
     maxStalledCount: 3,
@@ -163,6 +174,26 @@ export async function startWorker(url: QueueUrl, options: { readonly workers: nu
         resolveStopped();
       })();
       return stopping;
+    },
+  };
+}
+
+/** At most `n` holders at once; `acquire` resolves with the function that gives the place back. */
+function slots(n: number): { acquire(): Promise<() => void> } {
+  let free = n;
+  const waiting: Array<() => void> = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free++;
+  };
+  return {
+    acquire() {
+      if (free > 0) {
+        free--;
+        return Promise.resolve(release);
+      }
+      return new Promise((resolve) => waiting.push(() => resolve(release)));
     },
   };
 }
