@@ -6,9 +6,8 @@
  * the bytes unchanged), an interrupted coordinator, an unreachable server and one that may evict.
  * Outside CI these tests are skipped (with the reason) when redis-server is not installed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job, Queue } from 'bullmq';
@@ -17,10 +16,9 @@ import { encodeText } from '../../src/distributed/codec.ts';
 import { ENGINE_VERSION } from '../../src/version.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli, fixture, ROOT } from './helpers.ts';
-import { expectSameResults } from './dist13-helpers.ts';
+import { expectSameResults, freePort, REDIS_SERVER, startRedis } from './dist13-helpers.ts';
 
-const REDIS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((f) => existsSync(f)) ?? (spawnSync('which', ['redis-server']).stdout?.toString().trim() || undefined);
-const skip = !REDIS && !process.env.CI;
+const skip = !REDIS_SERVER && !process.env.CI;
 if (skip) console.warn('dist13-queue: skipped: redis-server is not installed (apt-get install redis-server); CI installs it');
 
 const MODEL = fixture('dist13-two-outputs.ts');
@@ -32,16 +30,6 @@ const workers: Array<{ proc: ChildProcess; out: string[] }> = [];
 /** Short locks, so that a killed worker's job is taken over within seconds. */
 const ENV = { ...process.env, FORCE_COLOR: '0', AI_ENERGY_MC_QUEUE_LOCK_MS: '4000' };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as { port: number };
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function startWorker(): Promise<{ proc: ChildProcess; out: string[] }> {
   const proc = spawn(process.execPath, [BIN, 'worker', '--queue', url, '--workers', '1'], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -88,18 +76,7 @@ async function sameAsOneMachine(name: string, args: readonly string[], queueArgs
 
 describe.skipIf(skip)('run|sensitivity --queue with a real Redis and two workers (issue 13)', () => {
   beforeAll(async () => {
-    port = await freePort();
-    url = `redis://127.0.0.1:${port}`;
-    server = spawn(REDIS!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    for (let i = 0; i < 100; i++) {
-      const c = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-      c.on('error', () => {});
-      const ok = await c.connect().then(() => true, () => false);
-      c.disconnect();
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('redis-server did not start');
+    ({ proc: server, port, url } = await startRedis());
   }, 30_000);
 
   afterAll(async () => {

@@ -8,18 +8,15 @@
  * the coordinator receives a small part of the values a one-machine run keeps.
  * Outside CI these tests are skipped (with the reason) when redis-server is not installed.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli, fixture, ROOT } from './helpers.ts';
-import { expectSameResults } from './dist13-helpers.ts';
+import { expectSameResults, REDIS_SERVER, startRedis } from './dist13-helpers.ts';
 
-const REDIS = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((f) => existsSync(f)) ?? (spawnSync('which', ['redis-server']).stdout?.toString().trim() || undefined);
-const skip = !REDIS && !process.env.CI;
+const skip = !REDIS_SERVER && !process.env.CI;
 if (skip) console.warn('dist13c-exact: skipped: redis-server is not installed (apt-get install redis-server); CI installs it');
 
 const HARD = fixture('refine13-adversarial.ts');
@@ -29,17 +26,6 @@ const ENV = { ...process.env, FORCE_COLOR: '0', AI_ENERGY_MC_QUEUE_BYTES: '1' };
 let server: ChildProcess | undefined;
 let url = '';
 const workers: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function startWorker(): Promise<void> {
   const proc = spawn(process.execPath, [BIN, 'worker', '--queue', url, '--workers', '1'], { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -80,17 +66,7 @@ async function sameAsOneMachine(name: string, model: string, args: readonly stri
 
 describe.skipIf(skip)('exact percentiles through the queue from counts and refinement passes (issue 13)', () => {
   beforeAll(async () => {
-    const port = await freePort();
-    url = `redis://127.0.0.1:${port}`;
-    server = spawn(REDIS!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    for (let i = 0; i < 100; i++) {
-      const c = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-      c.on('error', () => {});
-      const ok = await c.connect().then(() => true, () => false);
-      c.disconnect();
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    ({ proc: server, url } = await startRedis());
     await startWorker();
     await startWorker();
   }, 60_000);
