@@ -15,6 +15,11 @@ export interface Progress {
   update(done: number, total: number): void;
   /** A precision check (`--precision`): from now on the line shows the distance to the target. */
   precision(report: PrecisionReport, samples: number): void;
+  /**
+   * A pass after sampling that runs chunks again (exact percentiles on a queue, `remote-select.ts`):
+   * `done` of `total` chunks. A log gets a line as it starts and one as it ends.
+   */
+  pass(what: string, done: number, total: number): void;
   end(): void;
 }
 
@@ -26,7 +31,7 @@ export interface ProgressOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-const SILENT: Progress = { update() {}, precision() {}, end() {} };
+const SILENT: Progress = { update() {}, precision() {}, pass() {}, end() {} };
 
 export function createProgress(label: string, options: ProgressOptions = {}): Progress {
   const stream = options.stream ?? process.stderr;
@@ -38,6 +43,7 @@ export function createProgress(label: string, options: ProgressOptions = {}): Pr
   let drawn = false;
   let report: PrecisionReport | undefined;
   let checked = 0;
+  let passStarted = started;
   const draw = (text: string) => {
     stream.write(tty ? `\r${text}\x1b[K` : `${text}\n`);
     drawn = true;
@@ -75,6 +81,19 @@ export function createProgress(label: string, options: ProgressOptions = {}): Pr
       report = latest;
       checked = samples;
       if (!tty && (Date.now() - started) / 1000 >= 1) draw(`${label}: ${precisionProgressText(report, checked)}`);
+    },
+    pass(what, done, total) {
+      const now = Date.now();
+      if (tty) {
+        if (now - lastDraw < 100 && done > 0 && done < total) return;
+        lastDraw = now;
+        draw(`${label}: ${what}, ${done} of ${total} chunks`);
+      } else if (done === 0) {
+        passStarted = now;
+        draw(`${label}: ${what}: ${total} chunk${total === 1 ? '' : 's'}`);
+      } else if (done === total) {
+        draw(`${label}: ${what}: done in ${((now - passStarted) / 1000).toFixed(1)} s`);
+      }
     },
     end() {
       if (drawn && tty) stream.write('\n');

@@ -56,6 +56,8 @@ export interface SimulateOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** With a precision target: each check's report and the samples it saw (the CLI shows the distance to the target). */
   readonly onPrecisionCheck?: (report: PrecisionReport, samples: number) => void;
+  /** Exact percentiles on other machines: a pass that runs chunks again for the values the selections need, `done` of `total` chunks (0 as it starts). */
+  readonly onRefinePass?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -92,7 +94,15 @@ export async function simulate(handle: ModelHandle, options: SimulateOptions): P
       const c = chunks[from + i];
       return { kind: 'refine', chunk: c.index, start: c.start, size: c.size, seed: options.seed, sampling, cells };
     });
-    await runner.run(tasks, (r) => results.push(r as RefineResult), options.signal);
+    options.onRefinePass?.(0, tasks.length);
+    await runner.run(
+      tasks,
+      (r) => {
+        results.push(r as RefineResult);
+        options.onRefinePass?.(results.length, tasks.length);
+      },
+      options.signal,
+    );
     return results;
   };
   const aggregator = allocate(() => createAggregator(model, method, options.samples, digits ? refine : undefined), `exact percentiles of ${model.outputs.length} outputs × ${options.samples} samples`, samplesFlag);

@@ -88,6 +88,33 @@ describe('createProgress', () => {
   });
 });
 
+describe('a pass that runs chunks again (exact percentiles on a queue)', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('a terminal redraws the chunk count; a log gets a line as it starts and as it ends', () => {
+    const tty = stream(true);
+    const t = createProgress('m', { stream: tty, env: {} });
+    t.pass('again', 0, 20);
+    vi.setSystemTime(500);
+    t.pass('again', 7, 20);
+    t.pass('again', 20, 20);
+    t.end();
+    expect(tty.text).toBe('\rm: again, 0 of 20 chunks\x1b[K\rm: again, 7 of 20 chunks\x1b[K\rm: again, 20 of 20 chunks\x1b[K\n');
+    const log = stream(false);
+    const l = createProgress('m', { stream: log, env: { AI_ENERGY_MC_PROGRESS: '1' } });
+    vi.setSystemTime(1000);
+    l.pass('again', 0, 20);
+    for (let done = 1; done < 20; done++) l.pass('again', done, 20);
+    vi.setSystemTime(3500);
+    l.pass('again', 20, 20);
+    expect(log.text).toBe('m: again: 20 chunks\nm: again: done in 2.5 s\n');
+    const quiet = stream(false);
+    createProgress('m', { stream: quiet, env: {} }).pass('again', 0, 20);
+    expect(quiet.text).toBe('');
+  });
+});
+
 describe('through the CLI, stderr not a terminal', () => {
   it('run --precision prints no progress lines', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'cli-progress-')), 'run');

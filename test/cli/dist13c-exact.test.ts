@@ -41,8 +41,8 @@ async function startWorker(): Promise<void> {
   });
 }
 
-function run(args: readonly string[]): Promise<{ code: number; stderr: string }> {
-  const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: ENV, stdio: ['ignore', 'ignore', 'pipe'] });
+function run(args: readonly string[], env: NodeJS.ProcessEnv = ENV): Promise<{ code: number; stderr: string }> {
+  const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve) => proc.on('close', (code) => resolve({ code: code ?? 1, stderr })));
@@ -98,4 +98,11 @@ describe.skipIf(skip)('exact percentiles through the queue from counts and refin
     await sameAsOneMachine('precision', SMOOTH, ['--precision', '1%', '--max-samples', '2000000', '--seed', 'c5', '--percentile-method', 'exact']);
     await sameAsOneMachine('precision-hard', HARD, ['--precision', '2%', '--max-samples', '300000', '--seed', 'c6']);
   }, 300_000);
+
+  it('a long job\'s log (AI_ENERGY_MC_PROGRESS=1) says when the chunks run again for exact values', async () => {
+    const r = await run(['run', SMOOTH, '-n', '300000', '--seed', 'c5', '--percentile-method', 'exact', '--queue', url, '--batch', '1', '--out', join(tmp, 'progress')], { ...ENV, AI_ENERGY_MC_PROGRESS: '1' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^dist13-two-outputs: exact percentiles, chunks run again for their values: 5 chunks\n/m);
+    expect(r.stderr).toMatch(/^dist13-two-outputs: exact percentiles, chunks run again for their values: done in \d+\.\d s\n/m);
+  }, 120_000);
 });

@@ -115,6 +115,7 @@ export async function runFiles(out: OutputDir, dir: string, handle: ModelHandle,
     percentiles,
     onProgress: (done, total) => progress.update(done, total),
     onPrecisionCheck: (report, samples) => progress.precision(report, samples),
+    onRefinePass: (done, total) => progress.pass('exact percentiles, chunks run again for their values', done, total),
     signal,
   });
   progress.end();
