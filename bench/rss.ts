@@ -35,10 +35,10 @@ interface RssRun {
   readonly annualP95: number;
 }
 
-function runChild(samples: number, workers: number, out: string): Promise<RssRun> {
-  const args = ['--import', PROBE, BIN, 'run', 'edunov-2023', '--samples', String(samples), '--workers', String(workers), '--seed', 'bench-rss', '--quiet', '--json', '--out', out];
+/** Runs the CLI with `args` in a child process with the probe preloaded: its peak RSS and times, and its stdout. */
+function probed(args: readonly string[]): Promise<{ report: ChildReport; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', PROBE, BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -47,14 +47,48 @@ function runChild(samples: number, workers: number, out: string): Promise<RssRun
     child.on('close', (code) => {
       const line = /^BENCH_RSS (.*)$/m.exec(stderr);
       if (code !== 0 || !line) {
-        reject(new Error(`child run of ${samples} samples failed (exit ${code}):\n${stderr.slice(-2000)}`));
+        reject(new Error(`child ${args.slice(0, 2).join(' ')} failed (exit ${code}):\n${stderr.slice(-2000)}`));
         return;
       }
-      const report = JSON.parse(line[1]) as ChildReport;
-      const summary = JSON.parse(stdout) as { percentileMethod: string; relativeError: number; outputs: Record<string, { percentiles: Record<string, number> }> };
-      resolve({ samples, report, method: summary.percentileMethod, relativeError: summary.relativeError, annualP95: summary.outputs.annual_twh.percentiles.p95 });
+      resolve({ report: JSON.parse(line[1]) as ChildReport, stdout });
     });
   });
+}
+
+async function runChild(samples: number, workers: number, out: string): Promise<RssRun> {
+  const { report, stdout } = await probed(['run', 'edunov-2023', '--samples', String(samples), '--workers', String(workers), '--seed', 'bench-rss', '--quiet', '--json', '--out', out]);
+  const summary = JSON.parse(stdout) as { percentileMethod: string; relativeError: number; outputs: Record<string, { percentiles: Record<string, number> }> };
+  return { samples, report, method: summary.percentileMethod, relativeError: summary.relativeError, annualP95: summary.outputs.annual_twh.percentiles.p95 };
+}
+
+/**
+ * Section `design-rss`: peak resident memory of a Sobol' study whose design is large (30 inputs,
+ * `test/fixtures/mem14-thirty.ts`; N from BENCH_DESIGN_RSS_SIZES, default 2^16: 0.5 GB of design;
+ * 2^18 is 2 GB), `sensitivity --method sobol --workers 2` in a child process. The study holds its
+ * design once, in a buffer the worker threads share.
+ */
+export async function designRssSection(): Promise<void> {
+  const sizes = envNumbers('BENCH_DESIGN_RSS_SIZES', [2 ** 16]);
+  const model = join(ROOT, 'test', 'fixtures', 'mem14-thirty.ts');
+  const k = 30;
+  const tmp = mkdtempSync(join(tmpdir(), 'ai-energy-mc-bench-design-rss-'));
+  const rows: string[][] = [];
+  try {
+    for (const n of sizes) {
+      note(`design-rss: sobol, 30 inputs, N = ${count(n)} in a child process (2 workers)…`);
+      const { report } = await probed(['sensitivity', model, '--method', 'sobol', '-n', String(n), '--workers', '2', '--seed', '1', '--quiet', '--out', join(tmp, `study-${n}`)]);
+      rows.push([count(n), mb((k + 2) * n * k * 8), seconds(report.wallSeconds), mb(report.maxRssKiB * 1024)]);
+      rmSync(join(tmp, `study-${n}`), { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  printTable(
+    "Peak resident memory of a Sobol' study: 30 inputs, --workers 2",
+    ['N', 'design', 'wall', 'peak RSS'],
+    rows,
+    ['design: (k + 2) · N rows × k doubles (Saltelli A, B and one AB_i per input); peak RSS: getrusage maxrss of the child at exit, worker threads included.'],
+  );
 }
 
 export async function rssSection(): Promise<void> {

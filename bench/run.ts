@@ -7,6 +7,7 @@
  * - breakdown   — where a worker's time goes (sampling, kernel, copy-out or sketches) and the main thread's
  *                 aggregation cost (`breakdown.ts`);
  * - rss         — peak resident memory of whole runs at 1e7, 1e8, 1e9 samples (`rss.ts`);
+ * - design-rss  — peak resident memory of a 30-input Sobol' study (`rss.ts`; BENCH_DESIGN_RSS_SIZES);
  * - sampling    — RMSE-of-the-mean slopes of mc, lhs and sobol (`sampling.ts`);
  * - sensitivity — model evaluations per second of the sensitivity methods (`sensitivity.ts`).
  * - peers       — whole processes side by side with the plain JS loop, C, numpy and OpenTURNS on the
@@ -31,7 +32,7 @@
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { baselineSection } from './baseline.ts';
 import { breakdownSection } from './breakdown.ts';
-import { rssSection } from './rss.ts';
+import { designRssSection, rssSection } from './rss.ts';
 import { samplingSection } from './sampling.ts';
 import { sensitivitySection } from './sensitivity.ts';
 import { throughputSection } from './throughput.ts';
@@ -47,6 +48,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   baseline: baselineSection,
   breakdown: breakdownSection,
   rss: rssSection,
+  'design-rss': designRssSection,
   sampling: samplingSection,
   sensitivity: sensitivitySection,
   peers: peersSection,

@@ -9,17 +9,9 @@ import { InputError } from '../errors.ts';
 import { DESIGN_VALUES, selectMethods, type DesignPlan, type LayoutPlan, type Method, type PlanContext, type SensitivityMethod } from './registry.ts';
 import type { Design, Layout } from './types.ts';
 
-export interface DesignSpec {
+/** The plan context as data (`contextOf` adds the rest): the methods instead of `all`, and no `warn`. */
+export interface DesignSpec extends Pick<PlanContext, 'k' | 'samples' | 'seed' | 'correlations' | 'tornado' | 'trajectories' | 'levels'> {
   readonly method: SensitivityMethod | 'all';
-  /** Design columns: the model's non-constant parameters. */
-  readonly k: number;
-  readonly samples: number;
-  readonly seed: string;
-  /** The model's rank correlations as design-column triples. */
-  readonly correlations: ReadonlyArray<readonly [number, number, number]>;
-  readonly tornado?: { readonly low?: number; readonly high?: number };
-  readonly trajectories?: number;
-  readonly levels?: number;
 }
 
 /** A design laid out in the evaluation: its rows start at `offset`, and `methods` read it. */
